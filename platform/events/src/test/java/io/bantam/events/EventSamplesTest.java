@@ -1,0 +1,105 @@
+package io.bantam.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.bantam.events.identity.UserProfileUpdated;
+import io.bantam.events.identity.UserRegistered;
+import io.bantam.events.identity.UserSnapshot;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Contract tests: each event record serialises to exactly its committed sample, and the sample reads back
+ * into an equal record. A field renamed in Java without changing the contract fails here.
+ */
+class EventSamplesTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final UUID ADA = UUID.fromString("5d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
+
+    static Stream<BantamEvent> samples() {
+        return Stream.of(
+                new UserRegistered(UUID.fromString("0b6f2a56-7c1e-4f0a-9d7e-2f3c1a9b8e01"), UserRegistered.TYPE,
+                        Instant.parse("2026-12-01T09:00:00Z"),
+                        new UserSnapshot(ADA, "ada@example.com", "Ada Lovelace", "CLIENT", "Europe/London",
+                                null, null, null)),
+                new UserProfileUpdated(UUID.fromString("7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c0d"),
+                        UserProfileUpdated.TYPE, Instant.parse("2026-12-02T10:30:00Z"),
+                        new UserSnapshot(ADA, "ada@example.com", "Ada King", "CLIENT", "Europe/London",
+                                "+44 20 7946 0000", "Ada", "she/her")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void recordSerialisesToItsCommittedSample(BantamEvent event) throws IOException {
+        JsonNode expected = JSON.readTree(sample(event.type()));
+
+        JsonNode actual = JSON.readTree(JSON.writeValueAsString(event));
+
+        assertThat(actual).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void sampleReadsBackIntoTheRecordItsTypeNames(BantamEvent event) throws IOException {
+        String json = sample(event.type());
+        String type = JSON.readTree(json).get("type").asString();
+
+        BantamEvent read = JSON.readValue(json, EventTypes.recordFor(type).orElseThrow());
+
+        assertThat(read).isEqualTo(event);
+    }
+
+    @Test
+    void everyTypeHasASample() {
+        for (Map.Entry<String, Class<? extends BantamEvent>> entry : EventTypes.all().entrySet()) {
+            assertThat(resource(entry.getKey())).as("sample for %s", entry.getKey()).isNotNull();
+        }
+    }
+
+    @Test
+    void userEventsAreKeyedByUserIdOnTheUsersTopic() {
+        UserRegistered event = UserRegistered.of(
+                new UserSnapshot(ADA, "ada@example.com", "Ada", "CLIENT", "UTC", null, null, null),
+                Instant.parse("2026-12-01T09:00:00Z"));
+
+        assertThat(event.topic()).isEqualTo("bantam.identity.users.v1");
+        assertThat(event.key()).isEqualTo(ADA.toString());
+        assertThat(JSON.readTree(JSON.writeValueAsString(event)).has("key")).isFalse();
+    }
+
+    @Test
+    void aRecordRefusesAForeignTypeName() {
+        assertThatThrownBy(() -> new UserRegistered(UUID.randomUUID(), "UserProfileUpdated", Instant.now(),
+                new UserSnapshot(ADA, "ada@example.com", "Ada", "CLIENT", "UTC", null, null, null)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static String sample(String type) throws IOException {
+        try (InputStream in = resource(type)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static InputStream resource(String type) {
+        for (String folder : new String[] {"identity", "relationships", "bookings"}) {
+            InputStream in = EventSamplesTest.class.getResourceAsStream("/samples/" + folder + "/" + type + ".json");
+            if (in != null) {
+                return in;
+            }
+        }
+        return null;
+    }
+}
