@@ -1,0 +1,53 @@
+package io.bantam.service.outbox;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import io.r2dbc.spi.ConnectionFactories;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The outbox and its relay, for every service that has a database and publishes to Kafka. */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
+        "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
+        "org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
+@ConditionalOnClass({DatabaseClient.class, KafkaTemplate.class, io.r2dbc.postgresql.api.PostgresqlConnection.class})
+@ConditionalOnBean({DatabaseClient.class, KafkaTemplate.class})
+@EnableConfigurationProperties(OutboxProperties.class)
+public class OutboxAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Outbox outbox(DatabaseClient db, JsonMapper json, ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator) {
+        return new R2dbcOutbox(db, json, tracer, propagator);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "bantam.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
+    OutboxRelay outboxRelay(DatabaseClient db, ReactiveTransactionManager transactionManager,
+            KafkaTemplate<Object, Object> kafka, R2dbcConnectionDetails connection, JsonMapper json,
+            OutboxProperties properties, ObjectProvider<MeterRegistry> meters) {
+        // LISTEN needs a connection of its own, outside the pool, held for as long as the relay runs
+        return new OutboxRelay(db, TransactionalOperator.create(transactionManager), kafka,
+                ConnectionFactories.get(connection.getConnectionFactoryOptions()), json, properties,
+                meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+}

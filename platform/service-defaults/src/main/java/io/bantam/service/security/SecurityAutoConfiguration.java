@@ -1,0 +1,115 @@
+package io.bantam.service.security;
+
+import io.bantam.service.problem.ApiException;
+import io.bantam.service.problem.ProblemResponses;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every service is a stateless OAuth2 resource server: RS256 access tokens from identity-service, verified
+ * against its JWKS with issuer and audience pinned; no sessions, no CSRF (no cookies), problem+json for
+ * 401 and 403.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(BantamSecurityProperties.class)
+public class SecurityAutoConfiguration {
+
+    /** Always reachable without a token: probes, metrics scraping, API documents. */
+    static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health", "/actuator/health/**",
+            "/actuator/prometheus", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml");
+
+    @Bean
+    @ConditionalOnMissingBean
+    ReactiveJwtDecoder bantamJwtDecoder(BantamSecurityProperties properties) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwt().jwksUri())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        decoder.setJwtValidator(JwtValidation.validator(properties.jwt().issuer(), properties.jwt().audience()));
+        return decoder;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityWebFilterChain bantamSecurityWebFilterChain(ServerHttpSecurity http, BantamSecurityProperties properties,
+            ReactiveJwtDecoder decoder, ProblemResponses problems) {
+        List<String> open = new ArrayList<>(ALWAYS_PUBLIC);
+        open.addAll(properties.publicPaths());
+        ServerAuthenticationEntryPoint entryPoint = (exchange, failure) -> {
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
+                    failure instanceof InvalidBearerTokenException ? "Bearer error=\"invalid_token\"" : "Bearer");
+            return problems.write(exchange, ApiException.unauthorized("auth.unauthenticated",
+                    "A valid access token is required."));
+        };
+        ServerAccessDeniedHandler denied = (exchange, failure) -> problems.write(exchange,
+                ApiException.forbidden("Your role may not do this."));
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(open.toArray(String[]::new)).permitAll()
+                        .pathMatchers(properties.protectedPaths().toArray(String[]::new)).authenticated()
+                        .anyExchange().permitAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(roleConverter()))
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(denied))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(denied))
+                .build();
+    }
+
+    /** The token's {@code role} claim becomes the authority {@code ROLE_<role>}. */
+    static Converter<Jwt, Mono<AbstractAuthenticationToken>> roleConverter() {
+        return jwt -> {
+            List<GrantedAuthority> authorities = List.of(
+                    new SimpleGrantedAuthority("ROLE_" + jwt.getClaimAsString(JwtValidation.ROLE_CLAIM)));
+            return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
+        };
+    }
+
+    @Bean
+    WebFluxConfigurer bantamCurrentUserResolver() {
+        return new WebFluxConfigurer() {
+            @Override
+            public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
+                configurer.addCustomResolver(new CurrentUserArgumentResolver());
+            }
+        };
+    }
+}
