@@ -1,0 +1,57 @@
+package io.bantam.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KafkaProcessIT {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aRestartedBrokerKeepsItsRecordsAndAddressAndTakesWhatWasSentWhileItWasDown() throws Exception {
+        String topic = "restart";
+        try (KafkaProcess kafka = KafkaProcess.builder(folder.resolve("data")).logDir(folder.resolve("logs")).build()) {
+            kafka.start();
+            String address = kafka.bootstrapServers();
+            long firstPid = kafka.pid();
+
+            try (KafkaProducer<String, String> producer = KafkaClients.producer(address)) {
+                producer.send(new ProducerRecord<>(topic, "k", "before")).get(30, TimeUnit.SECONDS);
+
+                kafka.stop();
+                assertThat(kafka.isRunning()).isFalse();
+                assertThat(Ports.isListening(kafka.port())).isFalse();
+
+                Future<RecordMetadata> sentWhileDown = producer.send(new ProducerRecord<>(topic, "k", "during"));
+                kafka.start();
+                assertThat(kafka.bootstrapServers()).isEqualTo(address);
+                assertThat(kafka.pid()).isNotEqualTo(firstPid);
+                sentWhileDown.get(60, TimeUnit.SECONDS);
+                producer.send(new ProducerRecord<>(topic, "k", "after")).get(30, TimeUnit.SECONDS);
+            }
+
+            try (KafkaConsumer<String, String> consumer = KafkaClients.consumer(address, topic)) {
+                List<String> received = KafkaClients.values();
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> KafkaClients.pollInto(consumer, received), values -> values.size() >= 3);
+                assertThat(received).containsExactly("before", "during", "after");
+            }
+            assertThat(kafka.logFile()).isEqualTo(folder.resolve("logs").resolve("kafka.log"));
+            assertThat(Files.size(kafka.logFile())).isPositive();
+        }
+    }
+}

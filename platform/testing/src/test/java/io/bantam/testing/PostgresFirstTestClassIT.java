@@ -1,0 +1,4 @@
+package io.bantam.testing;
+
+class PostgresFirstTestClassIT extends PostgresPerTestClassSupport {
+}
