@@ -1,0 +1,97 @@
+package io.bantam.service.testapp;
+
+import io.bantam.service.problem.ApiException;
+import io.bantam.service.security.CurrentUser;
+import io.bantam.service.security.JwtValidation;
+import io.bantam.service.security.Role;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** A small service on service-defaults, for testing what every service gets. */
+@SpringBootApplication
+public class TestApplication {
+
+    public static final UUID MISSING = UUID.fromString("00000000-0000-0000-0000-000000000404");
+
+    @Bean
+    ReactiveJwtDecoder testJwtDecoder() throws Exception {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(TestTokens.KEY.toRSAPublicKey())
+                .signatureAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setJwtValidator(JwtValidation.validator(TestTokens.ISSUER, TestTokens.AUDIENCE));
+        return decoder;
+    }
+
+    enum Kind { SMALL, LARGE }
+
+    record ThingRequest(@NotBlank @Size(max = 10) String name, @NotNull Kind kind, Instant when) {
+    }
+
+    record Thing(UUID id, String name, Kind kind) {
+    }
+
+    @RestController
+    static class ThingController {
+
+        @PostMapping("/test/things")
+        @ResponseStatus(HttpStatus.CREATED)
+        Mono<Thing> create(@Valid @RequestBody ThingRequest request) {
+            return Mono.just(new Thing(UUID.randomUUID(), request.name(), request.kind()));
+        }
+
+        @GetMapping("/test/things/{id}")
+        Mono<Thing> read(@PathVariable UUID id) {
+            return id.equals(MISSING) ? Mono.error(ApiException.notFound("No such thing."))
+                    : Mono.just(new Thing(id, "a thing", Kind.SMALL));
+        }
+
+        @GetMapping("/test/things")
+        Mono<String> list(@RequestParam(defaultValue = "100") int limit) {
+            return Mono.just("limit " + limit);
+        }
+
+        @GetMapping("/test/me")
+        Mono<CurrentUser> me(CurrentUser user) {
+            return Mono.just(user);
+        }
+
+        @GetMapping("/test/freelancers-only")
+        Mono<String> freelancersOnly(CurrentUser user) {
+            user.require(Role.FREELANCER);
+            return Mono.just("welcome");
+        }
+
+        @GetMapping("/test/conflict")
+        Mono<String> conflict() {
+            return Mono.error(ApiException.conflict("booking.conflict", "It overlaps.").with("conflictingParty", "CLIENT"));
+        }
+
+        @GetMapping("/test/bug")
+        Mono<String> bug() {
+            return Mono.error(new IllegalStateException("SELECT secret FROM users WHERE 1=1"));
+        }
+
+        @GetMapping("/test/database-down")
+        Mono<String> databaseDown() {
+            return Mono.error(new DataAccessResourceFailureException("Connection refused: db:5432"));
+        }
+    }
+}
