@@ -45,6 +45,7 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private static final String CHANNEL = "bantam_outbox";
+    private static final Duration LISTEN_RECONNECT_DELAY = Duration.ofSeconds(2);
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
     };
 
@@ -190,7 +191,7 @@ public class OutboxRelay implements SmartLifecycle {
                     log.debug("Outbox LISTEN connection lost: {}", failure.toString());
                     return Flux.empty();
                 })
-                .concatWith(Mono.delay(properties.pollInterval().multipliedBy(5)).then(Mono.empty()))
+                .concatWith(Mono.delay(LISTEN_RECONNECT_DELAY).then(Mono.empty()))
                 .repeat();
     }
 
