@@ -2,6 +2,8 @@ package io.bantam.events;
 
 import io.bantam.events.identity.UserProfileUpdated;
 import io.bantam.events.identity.UserRegistered;
+import io.bantam.events.relationships.RelationshipCreated;
+import io.bantam.events.relationships.RelationshipEnded;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,7 +15,9 @@ public final class EventTypes {
 
     private static final Map<String, Class<? extends BantamEvent>> BY_TYPE = Map.of(
             UserRegistered.TYPE, UserRegistered.class,
-            UserProfileUpdated.TYPE, UserProfileUpdated.class);
+            UserProfileUpdated.TYPE, UserProfileUpdated.class,
+            RelationshipCreated.TYPE, RelationshipCreated.class,
+            RelationshipEnded.TYPE, RelationshipEnded.class);
 
     private EventTypes() {
     }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.bantam.events.identity.UserProfileUpdated;
 import io.bantam.events.identity.UserRegistered;
 import io.bantam.events.identity.UserSnapshot;
+import io.bantam.events.relationships.RelationshipCreated;
+import io.bantam.events.relationships.RelationshipEnded;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +30,8 @@ class EventSamplesTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final UUID ADA = UUID.fromString("5d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
+    private static final UUID FREELANCER = UUID.fromString("1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f");
+    private static final UUID RELATIONSHIP = UUID.fromString("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d");
 
     static Stream<BantamEvent> samples() {
         return Stream.of(
@@ -38,7 +42,11 @@ class EventSamplesTest {
                 new UserProfileUpdated(UUID.fromString("7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c0d"),
                         UserProfileUpdated.TYPE, Instant.parse("2026-12-02T10:30:00Z"),
                         new UserSnapshot(ADA, "ada@example.com", "Ada King", "CLIENT", "Europe/London",
-                                "+44 20 7946 0000", "Ada", "she/her")));
+                                "+44 20 7946 0000", "Ada", "she/her")),
+                new RelationshipCreated(UUID.fromString("3f9e8d7c-6b5a-4c3d-8e2f-1a0b9c8d7e6f"),
+                        RelationshipCreated.TYPE, Instant.parse("2026-12-01T09:05:00Z"), RELATIONSHIP, FREELANCER, ADA),
+                new RelationshipEnded(UUID.fromString("4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d"),
+                        RelationshipEnded.TYPE, Instant.parse("2027-01-15T17:30:00Z"), RELATIONSHIP, FREELANCER, ADA));
     }
 
     @ParameterizedTest
@@ -78,6 +86,14 @@ class EventSamplesTest {
         assertThat(event.topic()).isEqualTo("bantam.identity.users.v1");
         assertThat(event.key()).isEqualTo(ADA.toString());
         assertThat(JSON.readTree(JSON.writeValueAsString(event)).has("key")).isFalse();
+    }
+
+    @Test
+    void relationshipEventsAreKeyedByFreelancerIdOnTheRelationshipsTopic() {
+        RelationshipCreated event = RelationshipCreated.of(RELATIONSHIP, FREELANCER, ADA, Instant.now());
+
+        assertThat(event.topic()).isEqualTo("bantam.relationships.v1");
+        assertThat(event.key()).isEqualTo(FREELANCER.toString());
     }
 
     @Test
