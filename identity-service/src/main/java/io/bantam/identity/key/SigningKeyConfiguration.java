@@ -1,25 +1,18 @@
 package io.bantam.identity.key;
 
 import io.bantam.service.security.BantamSecurityProperties;
-import io.bantam.service.security.JwtValidation;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import reactor.core.publisher.Flux;
 
 /**
- * The signing keys, and the decoder this service checks access tokens with: against its own keys, in memory,
- * rather than over HTTP to its own JWKS (service-defaults' decoder backs off when this one exists). The checks
- * are the same as every other service's: RS256 only, issuer, audience, expiry, subject and role.
+ * The signing keys, and the decoder this service checks access tokens with: {@link LocalJwtDecoder}, over its
+ * own keys (service-defaults' decoder, which fetches a JWKS over HTTP, backs off when this one exists).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SigningProperties.class)
 class SigningKeyConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SigningKeyConfiguration.class);
@@ -49,11 +42,6 @@ class SigningKeyConfiguration {
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(SigningKeys keys, BantamSecurityProperties security) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-                .withJwkSource(jwt -> Flux.fromIterable(keys.publicKeysWithId(jwt.getHeader().getKeyID())))
-                .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .build();
-        decoder.setJwtValidator(JwtValidation.validator(security.jwt().issuer(), security.jwt().audience()));
-        return decoder;
+        return LocalJwtDecoder.create(keys, security.jwt().issuer(), security.jwt().audience());
     }
 }
