@@ -15,7 +15,7 @@ import reactor.netty.resources.LoopResources;
 /**
  * A real HTTP server standing in for identity-service: serves the JWKS of {@link TestTokens}, records every
  * other request and answers by path: {@code .../missing} 404 problem, {@code .../broken} 500,
- * {@code .../held} after half a second, {@code .../slow} after ten seconds, anything else 200 echoing the body.
+ * {@code .../held} after half a second, {@code .../slow} after ten seconds, anything else 200 echoing the body (its length when large).
  */
 final class FakeIdentity implements AutoCloseable {
 
@@ -93,8 +93,15 @@ final class FakeIdentity implements AutoCloseable {
                     .header("Content-Type", "application/json")
                     .header("Keep-Alive", "timeout=5")
                     .header("X-Upstream", "identity")
-                    .sendString(Mono.just(body.isEmpty() ? "{}" : body)).then();
+                    .sendString(Mono.just(echo(body))).then();
         });
+    }
+
+    private static String echo(String body) {
+        if (body.isEmpty()) {
+            return "{}";
+        }
+        return body.length() <= 4096 ? body : "{\"length\":" + body.length() + "}";
     }
 
     /** One request as the upstream saw it. */

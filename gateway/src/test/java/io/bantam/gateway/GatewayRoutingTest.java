@@ -11,12 +11,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 
@@ -199,6 +202,38 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void aBodyUpToTheLimitGetsThrough() throws Exception {
+        String body = json(1024 * 1024 - 64);
+        client.post().uri("/api/auth/signup").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange()
+                .expectStatus().isOk();
+        assertThat(identity.nextRequest().body()).hasSize(body.length());
+    }
+
+    @Test
+    void aLargerBodyIsA413ProblemAndNeverReachesTheService() {
+        client.post().uri("/api/auth/signup").contentType(MediaType.APPLICATION_JSON).bodyValue(json(1024 * 1024 + 1))
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("request.too-large");
+        assertThat(identity.requestCount()).isZero();
+    }
+
+    @Test
+    void aLargerBodyWithoutContentLengthIsA413Problem() {
+        DefaultDataBufferFactory buffers = DefaultDataBufferFactory.sharedInstance;
+        Flux<DataBuffer> chunks = Flux.range(0, 40)
+                .map(i -> buffers.wrap(new byte[64 * 1024]));  // 2.5 MiB, sent chunked
+        client.post().uri("/api/auth/signup").contentType(MediaType.APPLICATION_JSON)
+                .body(BodyInserters.fromDataBuffers(chunks))
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+                .expectBody().jsonPath("$.code").isEqualTo("request.too-large");
+        assertThat(identity.requestCount()).isZero();
+    }
+
+    @Test
     void manyConcurrentRequestsAllGetThrough() {
         WebClient concurrent = WebClient.create("http://127.0.0.1:" + port);
         String token = tokens.valid();
@@ -209,6 +244,10 @@ class GatewayRoutingTest {
                         60)
                 .collectList().block(Duration.ofSeconds(30));
         assertThat(statuses).hasSize(60).containsOnly(200);
+    }
+
+    private static String json(int length) {
+        return "{\"x\":\"" + "a".repeat(length - 8) + "\"}";
     }
 
     private static List<String> entries(Received received) {
