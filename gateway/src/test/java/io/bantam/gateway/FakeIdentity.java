@@ -15,7 +15,7 @@ import reactor.netty.resources.LoopResources;
 /**
  * A real HTTP server standing in for identity-service: serves the JWKS of {@link TestTokens}, records every
  * other request and answers by path: {@code .../missing} 404 problem, {@code .../broken} 500,
- * {@code .../held} after half a second, {@code .../slow} after ten seconds, anything else 200 echoing the body (its length when large).
+ * {@code .../held} after half a second, anything else 200 echoing the body (its length when large).
  */
 final class FakeIdentity implements AutoCloseable {
 
@@ -85,9 +85,6 @@ final class FakeIdentity implements AutoCloseable {
             }
             if (request.uri().endsWith("/held")) {
                 return Mono.delay(Duration.ofMillis(500)).then(response.sendString(Mono.just("{}")).then());
-            }
-            if (request.uri().endsWith("/slow")) {
-                return Mono.delay(Duration.ofSeconds(10)).then(response.sendString(Mono.just("{}")).then());
             }
             return response.status(200)
                     .header("Content-Type", "application/json")

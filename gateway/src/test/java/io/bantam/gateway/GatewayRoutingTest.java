@@ -22,6 +22,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
+import reactor.netty.http.client.HttpClient;
 
 /**
  * The gateway in front of a real (fake) identity-service: what passes through, what is refused at the edge.
@@ -76,6 +77,24 @@ class GatewayRoutingTest {
         assertThat(received.body()).isEqualTo(body);
         assertThat(received.header(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer " + token);
         assertThat(received.header(HttpHeaders.CONTENT_TYPE)).startsWith("application/json");
+    }
+
+    @Test
+    void anIncomingTraceFollowsTheRequestToTheService() throws Exception {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        client.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .exchange().expectStatus().isOk();
+
+        assertThat(identity.nextRequest().header("traceparent")).startsWith("00-" + traceId + "-");
+    }
+
+    @Test
+    void aTraceStartsAtTheGatewayWhenNoneArrives() throws Exception {
+        client.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange().expectStatus().isOk();
+
+        assertThat(identity.nextRequest().header("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
     }
 
     @Test
@@ -152,6 +171,19 @@ class GatewayRoutingTest {
                     .expectStatus().isUnauthorized()
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody().jsonPath("$.code").isEqualTo("auth.unauthenticated");
+        }
+        assertThat(identity.requestCount()).isZero();
+    }
+
+    @Test
+    void pathTricksDoNotSneakPastTheTokenCheck() {
+        HttpClient raw = HttpClient.create().baseUrl("http://127.0.0.1:" + port);  // sends paths as written
+        for (String path : List.of("/api/auth/login/../../users/me", "/api/auth/login/%2e%2e/%2e%2e/users/me",
+                "/api/auth/login%2f..%2f..%2fusers%2fme", "/api/auth/login;/../../users/me", "//api/users/me",
+                "/api//users/me", "/api/auth/signup/", "/API/users/me")) {
+            Integer status = raw.get().uri(path).response().map(response -> response.status().code())
+                    .block(Duration.ofSeconds(10));
+            assertThat(status).as(path).isBetween(400, 404);
         }
         assertThat(identity.requestCount()).isZero();
     }
