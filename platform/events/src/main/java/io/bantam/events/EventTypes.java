@@ -1,5 +1,8 @@
 package io.bantam.events;
 
+import io.bantam.events.bookings.BookingCancelled;
+import io.bantam.events.bookings.BookingCreated;
+import io.bantam.events.bookings.BookingRescheduled;
 import io.bantam.events.identity.UserProfileUpdated;
 import io.bantam.events.identity.UserRegistered;
 import io.bantam.events.relationships.RelationshipCreated;
@@ -17,7 +20,10 @@ public final class EventTypes {
             UserRegistered.TYPE, UserRegistered.class,
             UserProfileUpdated.TYPE, UserProfileUpdated.class,
             RelationshipCreated.TYPE, RelationshipCreated.class,
-            RelationshipEnded.TYPE, RelationshipEnded.class);
+            RelationshipEnded.TYPE, RelationshipEnded.class,
+            BookingCreated.TYPE, BookingCreated.class,
+            BookingRescheduled.TYPE, BookingRescheduled.class,
+            BookingCancelled.TYPE, BookingCancelled.class);
 
     private EventTypes() {
     }

@@ -9,6 +9,9 @@ public final class Topics {
     /** {@code RelationshipCreated}, {@code RelationshipEnded}; keyed by freelancer id. */
     public static final String RELATIONSHIPS = "bantam.relationships.v1";
 
+    /** {@code BookingCreated}, {@code BookingRescheduled}, {@code BookingCancelled}; keyed by freelancer id. */
+    public static final String BOOKINGS = "bantam.bookings.v1";
+
     private Topics() {
     }
 }

@@ -3,6 +3,10 @@ package io.bantam.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.bantam.events.bookings.BookingCancelled;
+import io.bantam.events.bookings.BookingCreated;
+import io.bantam.events.bookings.BookingRescheduled;
+import io.bantam.events.bookings.BookingSnapshot;
 import io.bantam.events.identity.UserProfileUpdated;
 import io.bantam.events.identity.UserRegistered;
 import io.bantam.events.identity.UserSnapshot;
@@ -32,6 +36,12 @@ class EventSamplesTest {
     private static final UUID ADA = UUID.fromString("5d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
     private static final UUID FREELANCER = UUID.fromString("1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f");
     private static final UUID RELATIONSHIP = UUID.fromString("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d");
+    private static final UUID BOOKING = UUID.fromString("b0a1c2d3-e4f5-4a6b-9c7d-8e9f0a1b2c3d");
+    private static final BookingSnapshot BOOKED = new BookingSnapshot(BOOKING, FREELANCER, ADA, "Kick-off call", null,
+            Instant.parse("2026-12-07T09:00:00Z"), Instant.parse("2026-12-07T10:00:00Z"), 60, ADA);
+    private static final BookingSnapshot MOVED = new BookingSnapshot(BOOKING, FREELANCER, ADA, "Kick-off call",
+            "Studio, 2nd floor", Instant.parse("2026-12-08T13:30:00Z"), Instant.parse("2026-12-08T15:00:00Z"), 90,
+            ADA);
 
     static Stream<BantamEvent> samples() {
         return Stream.of(
@@ -46,7 +56,14 @@ class EventSamplesTest {
                 new RelationshipCreated(UUID.fromString("3f9e8d7c-6b5a-4c3d-8e2f-1a0b9c8d7e6f"),
                         RelationshipCreated.TYPE, Instant.parse("2026-12-01T09:05:00Z"), RELATIONSHIP, FREELANCER, ADA),
                 new RelationshipEnded(UUID.fromString("4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d"),
-                        RelationshipEnded.TYPE, Instant.parse("2027-01-15T17:30:00Z"), RELATIONSHIP, FREELANCER, ADA));
+                        RelationshipEnded.TYPE, Instant.parse("2027-01-15T17:30:00Z"), RELATIONSHIP, FREELANCER, ADA),
+                new BookingCreated(UUID.fromString("6e1f0a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b"), BookingCreated.TYPE,
+                        Instant.parse("2026-12-01T09:10:00Z"), BOOKED),
+                new BookingRescheduled(UUID.fromString("7f2a1b3c-4d5e-4f6a-9b7c-8d9e0f1a2b3c"),
+                        BookingRescheduled.TYPE, Instant.parse("2026-12-02T14:00:00Z"), MOVED,
+                        Instant.parse("2026-12-07T09:00:00Z"), Instant.parse("2026-12-07T10:00:00Z"), FREELANCER),
+                new BookingCancelled(UUID.fromString("8a3b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"), BookingCancelled.TYPE,
+                        Instant.parse("2026-12-03T08:45:00Z"), MOVED, ADA));
     }
 
     @ParameterizedTest
@@ -94,6 +111,22 @@ class EventSamplesTest {
 
         assertThat(event.topic()).isEqualTo("bantam.relationships.v1");
         assertThat(event.key()).isEqualTo(FREELANCER.toString());
+    }
+
+    @Test
+    void bookingEventsAreKeyedByFreelancerIdOnTheBookingsTopic() {
+        BookingCancelled event = BookingCancelled.of(BOOKED, ADA, Instant.now());
+
+        assertThat(event.topic()).isEqualTo("bantam.bookings.v1");
+        assertThat(event.key()).isEqualTo(FREELANCER.toString());
+        assertThat(JSON.readTree(JSON.writeValueAsString(event)).has("topic")).isFalse();
+    }
+
+    @Test
+    void aBookingSnapshotRefusesAnEmptyTime() {
+        Instant at = Instant.parse("2026-12-07T09:00:00Z");
+        assertThatThrownBy(() -> new BookingSnapshot(BOOKING, FREELANCER, ADA, "Call", null, at, at, 0, ADA))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
