@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +34,7 @@ public class AccessTokens {
     private final Duration ttl;
     private final Clock clock;
 
+    @Autowired
     AccessTokens(SigningKeys keys, BantamSecurityProperties security, TokenProperties tokens, Clock clock) {
         this(keys, security.jwt().issuer(), security.jwt().audience(), tokens.accessTokenTtl(), clock);
     }
