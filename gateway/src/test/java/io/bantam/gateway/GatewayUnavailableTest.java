@@ -3,13 +3,16 @@ package io.bantam.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker.State;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,6 +34,9 @@ class GatewayUnavailableTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    ReactiveResilience4JCircuitBreakerFactory circuitBreakers;
+
     WebTestClient client;
 
     @BeforeEach
@@ -41,7 +47,7 @@ class GatewayUnavailableTest {
 
     @Test
     void aDownServiceIsA503ProblemWithRetryAfterWellUnderASecond() {
-        for (int i = 0; i < 15; i++) {  // refused connections first, then an open circuit
+        for (int i = 0; i < 15; i++) {  // refused connections, then (from the 10th call) an open circuit
             long started = System.nanoTime();
             login().expectStatus().isEqualTo(503)
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -52,6 +58,8 @@ class GatewayUnavailableTest {
                     .jsonPath("$.detail").isNotEmpty();
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(900));
         }
+        assertThat(circuitBreakers.getCircuitBreakerRegistry().find("identity"))
+                .hasValueSatisfying(breaker -> assertThat(breaker.getState()).isEqualTo(State.OPEN));
     }
 
     @Test
