@@ -29,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
@@ -42,6 +43,7 @@ import reactor.core.publisher.Flux;
         "bantam.identity.login-rate-limit.per-address.max-attempts=8"})
 @WithPostgres
 @WithKafka
+@DirtiesContext
 class IdentityApiIT {
 
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
