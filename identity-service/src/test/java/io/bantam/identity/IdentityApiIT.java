@@ -232,7 +232,7 @@ class IdentityApiIT {
         assertThat(session.user()).isEqualTo(signedUp.user());
         assertThat(session.tokenType()).isEqualTo("Bearer");
         assertThat(session.refreshToken()).isNotEqualTo(signedUp.refreshToken());
-        identity.me(session.accessToken()).expectStatus().isOk();
+        identity.me(session.accessToken()).expectStatus().isOk().expectBody(Void.class);
     }
 
     @Test
@@ -252,9 +252,9 @@ class IdentityApiIT {
         String email = newEmail();
         identity.signUp(email, "CLIENT");
         for (int attempt = 1; attempt <= 4; attempt++) {
-            identity.login(email, "wrong password").expectStatus().isUnauthorized();
+            identity.login(email, "wrong password").expectStatus().isUnauthorized().expectBody(Void.class);
         }
-        identity.login(email, PASSWORD).expectStatus().isOk(); // the fifth attempt
+        identity.login(email, PASSWORD).expectStatus().isOk().expectBody(Void.class); // the fifth attempt
 
         identity.login(email, PASSWORD)
                 .expectStatus().isEqualTo(429)
@@ -268,14 +268,14 @@ class IdentityApiIT {
     void loginIsRateLimitedPerClientAddressAcrossEmails() {
         String address = newAddress();
         for (int attempt = 1; attempt <= 8; attempt++) {
-            identity.login(newEmail(), "wrong password", address).expectStatus().isUnauthorized();
+            identity.login(newEmail(), "wrong password", address).expectStatus().isUnauthorized().expectBody(Void.class);
         }
 
         identity.login(newEmail(), "wrong password", address)
                 .expectStatus().isEqualTo(429)
                 .expectHeader().exists(HttpHeaders.RETRY_AFTER)
                 .expectBody().jsonPath("$.code").isEqualTo("rate-limited");
-        identity.login(newEmail(), "wrong password", newAddress()).expectStatus().isUnauthorized();
+        identity.login(newEmail(), "wrong password", newAddress()).expectStatus().isUnauthorized().expectBody(Void.class);
     }
 
     // refresh and logout
@@ -291,7 +291,7 @@ class IdentityApiIT {
         assertThat(second.user()).isEqualTo(first.user());
         assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
         assertThat(second.accessToken()).isNotEqualTo(first.accessToken());
-        identity.refresh(second.refreshToken()).expectStatus().isOk();
+        identity.refresh(second.refreshToken()).expectStatus().isOk().expectBody(Void.class);
     }
 
     @Test
@@ -306,7 +306,7 @@ class IdentityApiIT {
         expectProblem(identity.refresh(stolen.refreshToken()), 401, "auth.refresh-reused");
 
         expectProblem(identity.refresh(rotated.refreshToken()), 401, "auth.refresh-invalid");
-        identity.refresh(otherLogin.refreshToken()).expectStatus().isOk();
+        identity.refresh(otherLogin.refreshToken()).expectStatus().isOk().expectBody(Void.class);
     }
 
     @Test
@@ -337,7 +337,7 @@ class IdentityApiIT {
         identity.logout(session.refreshToken()).expectStatus().isNoContent().expectBody().isEmpty();
 
         expectProblem(identity.refresh(session.refreshToken()), 401, "auth.refresh-invalid");
-        identity.logout(session.refreshToken()).expectStatus().isNoContent();
+        identity.logout(session.refreshToken()).expectStatus().isNoContent().expectBody(Void.class);
     }
 
     // me
@@ -364,7 +364,7 @@ class IdentityApiIT {
         UUID id = session.user().id();
         identity.patchMe(session.accessToken(), """
                 {"phone": "+44 20 7946 0000", "pronouns": "she/her", "preferredName": "Ada"}""")
-                .expectStatus().isOk();
+                .expectStatus().isOk().expectBody(Void.class);
 
         IdentityClient.User changed = identity.patchMe(session.accessToken(), """
                 {"name": "Ada King", "timeZone": "Europe/London", "pronouns": null}""")
