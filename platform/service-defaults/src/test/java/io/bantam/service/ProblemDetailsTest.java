@@ -20,12 +20,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "spring.autoconfigure.exclude="
                         + "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration,"
                         + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-                "spring.http.codecs.max-in-memory-size=1KB"})
+                "spring.http.codecs.max-in-memory-size=1KB",
+                "bantam.security.public-paths=/test/public"})
 @AutoConfigureWebTestClient
 class ProblemDetailsTest {
 
     @Autowired
     WebTestClient web;
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     private final String freelancer = TestTokens.token(UUID.randomUUID(), "FREELANCER");
 
@@ -145,6 +149,22 @@ class ProblemDetailsTest {
                 .expectStatus().isForbidden()
                 .expectBody().jsonPath("$.code").isEqualTo("role.forbidden");
         get("/test/freelancers-only").expectStatus().isOk();
+    }
+
+    @Test
+    void aPublicPathIgnoresAStaleToken() {
+        String expired = TestTokens.sign(TestTokens.KEY, TestTokens.claims(UUID.randomUUID(), "CLIENT",
+                TestTokens.ISSUER, TestTokens.AUDIENCE, Instant.now().minusSeconds(3600)));
+        web.get().uri("/test/public").headers(h -> h.setBearerAuth(expired)).exchange().expectStatus().isOk();
+        web.get().uri("/test/me").headers(h -> h.setBearerAuth(expired)).exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void aPathTheFirewallRefusesIsA400Problem() {
+        web.get().uri(java.net.URI.create("http://localhost:" + port + "/test/things/%2e%2e/secret")).headers(h -> h.setBearerAuth(freelancer))
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("request.invalid");
     }
 
     @Test

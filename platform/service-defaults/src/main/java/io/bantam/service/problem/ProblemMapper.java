@@ -35,6 +35,9 @@ public final class ProblemMapper {
             "java.net.ConnectException",
             "java.util.concurrent.TimeoutException",
             "io.netty.channel.ConnectTimeoutException",
+            "io.netty.handler.timeout.ReadTimeoutException",
+            "io.netty.handler.timeout.WriteTimeoutException",
+            "io.netty.handler.timeout.TimeoutException",
             "io.r2dbc.spi.R2dbcNonTransientResourceException",
             "io.r2dbc.spi.R2dbcTransientResourceException",
             "io.r2dbc.spi.R2dbcTimeoutException",
@@ -81,6 +84,10 @@ public final class ProblemMapper {
         }
         if (failure instanceof ResponseStatusException status) {
             return byStatus(status.getStatusCode());
+        }
+        if (isNamed(failure, "org.springframework.security.authentication.AuthenticationServiceException")) {
+            // not a bad token: the keys to check it could not be had (identity-service down)
+            return ApiException.unavailable("Tokens cannot be verified right now. Try again shortly.", RETRY_AFTER);
         }
         if (isNamed(failure, "org.springframework.security.core.AuthenticationException")) {
             return ApiException.unauthorized("auth.unauthenticated", "A valid access token is required.");

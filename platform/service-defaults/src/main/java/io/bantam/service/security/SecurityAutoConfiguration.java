@@ -2,6 +2,8 @@ package io.bantam.service.security;
 
 import io.bantam.service.problem.ApiException;
 import io.bantam.service.problem.ProblemResponses;
+import io.netty.channel.ChannelOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -22,7 +24,15 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -50,11 +60,26 @@ public class SecurityAutoConfiguration {
     static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health", "/actuator/health/**",
             "/actuator/prometheus", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml");
 
+    static final Duration JWKS_CONNECT_TIMEOUT = Duration.ofSeconds(1);
+    static final Duration JWKS_TIMEOUT = Duration.ofSeconds(3);
+
+    /**
+     * Verifies tokens with identity-service's JWKS. The key fetch has timeouts: while identity-service is
+     * down or hangs, a request whose key is not cached yet answers 503 within seconds instead of waiting.
+     */
     @Bean
     @ConditionalOnMissingBean
     ReactiveJwtDecoder bantamJwtDecoder(BantamSecurityProperties properties) {
+        HttpClient http = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(JWKS_CONNECT_TIMEOUT.toMillis()))
+                .responseTimeout(JWKS_TIMEOUT);
+        WebClient jwksClient = WebClient.builder()
+                .clientConnector(new ReactorClientHttpConnector(http))
+                .filter((request, next) -> next.exchange(request).timeout(JWKS_TIMEOUT))
+                .build();
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwt().jwksUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .webClient(jwksClient)
                 .build();
         decoder.setJwtValidator(JwtValidation.validator(properties.jwt().issuer(), properties.jwt().audience()));
         return decoder;
@@ -86,12 +111,32 @@ public class SecurityAutoConfiguration {
                         .pathMatchers(properties.protectedPaths().toArray(String[]::new)).authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenConverter(ignoringTokensOn(open))
                         .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(roleConverter()))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(denied))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(denied))
                 .build();
+    }
+
+    /**
+     * A public path ignores any bearer token it is sent, so a client that attaches its stale access token to
+     * {@code /api/auth/refresh} is not refused for it.
+     */
+    static ServerAuthenticationConverter ignoringTokensOn(List<String> publicPaths) {
+        ServerWebExchangeMatcher publicPath = ServerWebExchangeMatchers.pathMatchers(publicPaths.toArray(String[]::new));
+        ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
+        return exchange -> publicPath.matches(exchange)
+                .flatMap(match -> match.isMatch() ? Mono.empty() : bearer.convert(exchange));
+    }
+
+    /** Requests the firewall refuses (encoded dots, double slashes, NUL...) get a 400 problem, not an empty body. */
+    @Bean
+    @ConditionalOnMissingBean
+    ServerExchangeRejectedHandler bantamExchangeRejectedHandler(ProblemResponses problems) {
+        return (exchange, rejected) -> problems.write(exchange,
+                ApiException.invalid("The request path is not allowed.", List.of()));
     }
 
     /** The token's {@code role} claim becomes the authority {@code ROLE_<role>}. */

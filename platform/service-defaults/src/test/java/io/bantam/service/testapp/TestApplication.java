@@ -68,6 +68,11 @@ public class TestApplication {
             return Mono.just("limit " + limit);
         }
 
+        @GetMapping("/test/public")
+        Mono<String> publicEndpoint() {
+            return Mono.just("open");
+        }
+
         @GetMapping("/test/me")
         Mono<CurrentUser> me(CurrentUser user) {
             return Mono.just(user);
