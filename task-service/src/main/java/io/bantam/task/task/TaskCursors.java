@@ -1,0 +1,29 @@
+package io.bantam.task.task;
+
+import io.bantam.service.paging.Cursors;
+import io.bantam.service.problem.ApiException;
+import io.bantam.task.task.domain.Task;
+import io.bantam.task.task.domain.TaskPosition;
+
+/** The opaque {@code cursor} of the task list: the position of a page's last task. */
+public final class TaskCursors {
+
+    private TaskCursors() {
+    }
+
+    public static String of(Task task) {
+        return Cursors.encode(task.position().toParts().toArray(String[]::new));
+    }
+
+    /** The position a cursor holds; null for none (absent or empty); 400 {@code request.invalid} for anything not ours. */
+    public static TaskPosition parse(String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return null;
+        }
+        try {
+            return TaskPosition.fromParts(Cursors.decode(cursor, 3));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidField("cursor", "is not a cursor from a previous page");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.bantam.task.support;
+
+import static org.awaitility.Awaitility.await;
+
+import io.bantam.events.relationships.RelationshipCreated;
+import io.bantam.events.relationships.RelationshipEnded;
+import io.bantam.events.relationships.RelationshipEvent;
+import io.bantam.service.relationship.RelationshipProjection;
+import io.bantam.testing.WithKafka;
+import io.bantam.testing.WithPostgres;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * task-service on a real PostgreSQL (a database of its own per test class) and a real Kafka broker, called over
+ * HTTP with signed tokens. Each test class consumes the relationships topic in a consumer group of its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "bantam.relationships.projection.group-id=task-service-test-${random.uuid}")
+@AutoConfigureWebTestClient
+@Import(TestSecurity.class)
+@WithPostgres
+@WithKafka
+public abstract class TaskServiceTestBase {
+
+    protected static final Duration WITHIN = Duration.ofSeconds(20);
+
+    @Autowired
+    protected WebTestClient web;
+    @Autowired
+    protected RelationshipProjection projection;
+    @Autowired
+    private KafkaTemplate<Object, Object> kafka;
+    @Autowired
+    private JsonMapper json;
+
+    /** The calling freelancer of most tests: a new one per test, so tests do not see each other's tasks. */
+    protected final UUID freelancer = UUID.randomUUID();
+
+    /** A client connected to {@link #freelancer} through a new relationship; waits until the projection has it. */
+    protected UUID connectedClient() {
+        UUID client = UUID.randomUUID();
+        connect(UUID.randomUUID(), client);
+        return client;
+    }
+
+    protected void connect(UUID relationshipId, UUID client) {
+        publish(RelationshipCreated.of(relationshipId, freelancer, client, Instant.now()));
+        await().atMost(WITHIN).until(() -> projection.isActive(freelancer, client).block());
+    }
+
+    protected void end(UUID relationshipId, UUID client) {
+        publish(RelationshipEnded.of(relationshipId, freelancer, client, Instant.now()));
+        await().atMost(WITHIN).until(() -> !projection.isActive(freelancer, client).block());
+    }
+
+    protected void publish(RelationshipEvent event) {
+        kafka.send(event.topic(), event.key(), json.writeValueAsString(event)).join();
+    }
+
+    /** Publishes a creation for a fresh client and waits for it: everything published before has been applied. */
+    protected void awaitEarlierEvents() {
+        connectedClient();
+    }
+
+    protected WebTestClient as(String token) {
+        return web.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
+    }
+
+    protected WebTestClient asFreelancer() {
+        return as(TestTokens.freelancer(freelancer));
+    }
+
+    protected TaskJson create(TaskBody body) {
+        return asFreelancer().post().uri("/api/tasks").bodyValue(body.json()).exchange()
+                .expectStatus().isCreated()
+                .expectBody(TaskJson.class).returnResult().getResponseBody();
+    }
+
+    protected TaskJson read(UUID id) {
+        return asFreelancer().get().uri("/api/tasks/{id}", id).exchange()
+                .expectStatus().isOk()
+                .expectBody(TaskJson.class).returnResult().getResponseBody();
+    }
+
+    protected TaskJson update(UUID id, TaskBody body) {
+        return asFreelancer().patch().uri("/api/tasks/{id}", id).bodyValue(body.json()).exchange()
+                .expectStatus().isOk()
+                .expectBody(TaskJson.class).returnResult().getResponseBody();
+    }
+}
