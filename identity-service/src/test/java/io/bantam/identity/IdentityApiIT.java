@@ -9,11 +9,17 @@ import com.nimbusds.jwt.SignedJWT;
 import io.bantam.events.identity.UserProfileUpdated;
 import io.bantam.events.identity.UserRegistered;
 import io.bantam.identity.IdentityClient.Session;
+import io.bantam.identity.ratelimit.persistence.LoginAttemptStore;
+import io.bantam.identity.token.persistence.RefreshTokenStore;
+import io.bantam.identity.user.UserService;
+import io.bantam.service.problem.ApiException;
+import io.bantam.service.security.Role;
 import io.bantam.testing.TestInfrastructure;
 import io.bantam.testing.WithKafka;
 import io.bantam.testing.WithPostgres;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +30,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
 
 /**
  * The identity API end to end over HTTP, against a real PostgreSQL and a real Kafka broker. One application
@@ -52,6 +61,18 @@ class IdentityApiIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    RefreshTokenStore refreshTokenStore;
+
+    @Autowired
+    LoginAttemptStore loginAttempts;
+
+    @Autowired
+    DatabaseClient db;
 
     private IdentityClient identity;
 
@@ -216,6 +237,18 @@ class IdentityApiIT {
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.code").isEqualTo("request.invalid");
+    }
+
+    @Test
+    void theUniqueIndexRefusesADuplicateEmailThatSlipsPastTheEarlyCheck() {
+        String email = newEmail();
+        users.register(email, "hash", "Ada", Role.CLIENT, ZoneId.of("UTC")).block(Duration.ofSeconds(10));
+
+        StepVerifier.create(users.register(" " + email.toUpperCase() + " ", "hash", "Eve", Role.FREELANCER,
+                        ZoneId.of("UTC")))
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(ApiException.class,
+                        problem -> assertThat(problem.code()).isEqualTo("user.email-taken")))
+                .verify(Duration.ofSeconds(10));
     }
 
     // login
@@ -402,6 +435,46 @@ class IdentityApiIT {
     void patchMeNeedsAToken() {
         expectProblem(identity.http.patch().uri("/api/users/me").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"name\": \"Eve\"}").exchange(), 401, "auth.unauthenticated");
+    }
+
+    @Test
+    void expiredRefreshTokensAndLoginCountersAreCleanedUp() {
+        UUID userId = identity.signUp().user().id();
+        Instant longAgo = Instant.now().minus(Duration.ofDays(40));
+        UUID family = UUID.randomUUID();
+        refreshTokenStore.insertFamily(family, userId, longAgo)
+                .then(refreshTokenStore.insertToken(UUID.randomUUID(), family, "expired-" + family, longAgo,
+                        longAgo.plus(Duration.ofDays(30))))
+                .block(Duration.ofSeconds(10));
+        loginAttempts.increment(List.of(new LoginAttemptStore.Bucket("email:old-" + family, longAgo,
+                longAgo.plus(Duration.ofMinutes(15))))).block(Duration.ofSeconds(10));
+
+        assertThat(refreshTokenStore.deleteExpiredBefore(Instant.now().minus(Duration.ofDays(1)))
+                .block(Duration.ofSeconds(10))).isPositive();
+        assertThat(loginAttempts.deleteExpiredBefore(Instant.now()).block(Duration.ofSeconds(10))).isPositive();
+        assertThat(db.sql("SELECT count(*) FROM refresh_token_family WHERE id = :id").bind("id", family)
+                .mapValue(Long.class).one().block(Duration.ofSeconds(10))).isZero();
+    }
+
+    // operations
+
+    @Test
+    void probesAndTheJwksNeedNoToken() {
+        identity.http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk().expectBody(Void.class);
+        identity.http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk().expectBody(Void.class);
+        identity.http.get().uri("/.well-known/jwks.json").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody().jsonPath("$.keys").isNotEmpty();
+    }
+
+    @Test
+    void apiDocsDescribeTheProfilePatch() {
+        identity.http.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.components.schemas.PatchMeRequest.properties.name").exists()
+                .jsonPath("$.components.schemas.PatchMeRequest.properties.pronouns").exists()
+                .jsonPath("$.components.schemas.SignupRequest.properties.timeZone").exists();
     }
 
     // helpers

@@ -5,6 +5,7 @@ import io.bantam.events.identity.UserRegistered;
 import io.bantam.events.identity.UserSnapshot;
 import io.bantam.identity.user.domain.Credentials;
 import io.bantam.identity.user.domain.EmailTakenException;
+import io.bantam.identity.user.domain.Emails;
 import io.bantam.identity.user.domain.ProfileChange;
 import io.bantam.identity.user.domain.User;
 import io.bantam.identity.user.persistence.UserStore;
@@ -52,12 +53,12 @@ public class UserService {
      * before the expensive password hash; {@link #register} still maps the unique index's verdict for races.
      */
     public Mono<Void> requireEmailFree(String email) {
-        return users.existsByEmail(email)
+        return users.existsByEmail(Emails.normalize(email))
                 .flatMap(taken -> taken ? Mono.error(emailTaken()) : Mono.<Void>empty());
     }
 
     public Mono<Credentials> credentials(String email) {
-        return users.findCredentialsByEmail(email);
+        return users.findCredentialsByEmail(Emails.normalize(email));
     }
 
     /** The user; 404 when there is none (a valid token of a user that no longer exists). */
