@@ -20,6 +20,7 @@ public final class SigningKeys {
     public static final int MIN_BITS = 2048;
 
     private final List<RSAKey> keys;
+    private final List<JWK> publicKeys;
 
     private SigningKeys(List<RSAKey> keys) {
         if (keys.isEmpty()) {
@@ -39,6 +40,7 @@ public final class SigningKeys {
             throw new IllegalArgumentException("signing key ids must be unique");
         }
         this.keys = List.copyOf(keys);
+        this.publicKeys = this.keys.stream().map(RSAKey::toPublicJWK).collect(Collectors.toUnmodifiableList());
     }
 
     public static SigningKeys of(List<RSAKey> keys) {
@@ -69,12 +71,12 @@ public final class SigningKeys {
 
     /** The public halves of every key: what the JWKS publishes and what tokens are verified against. */
     public List<JWK> publicKeys() {
-        return keys.stream().map(RSAKey::toPublicJWK).collect(Collectors.toUnmodifiableList());
+        return publicKeys;
     }
 
     /** The public key with this id, as a list of zero or one (the shape a JWK source answers in). */
     public List<JWK> publicKeysWithId(String keyId) {
-        return publicKeys().stream().filter(key -> Objects.equals(key.getKeyID(), keyId)).toList();
+        return publicKeys.stream().filter(key -> Objects.equals(key.getKeyID(), keyId)).toList();
     }
 
     public JWKSet publicJwkSet() {

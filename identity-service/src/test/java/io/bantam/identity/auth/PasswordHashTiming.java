@@ -18,7 +18,7 @@ public final class PasswordHashTiming {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         PasswordHasher hasher = new PasswordHasher();
         try {
-            for (int i = 0; i < 5; i++) { // warm-up: JIT
+            for (int i = 0; i < 20; i++) { // warm-up: let the JIT compile the hash
                 hasher.hash("warm-up password").block();
             }
             long[] hash = new long[runs];
