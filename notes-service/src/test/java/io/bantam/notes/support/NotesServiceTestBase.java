@@ -1,0 +1,140 @@
+package io.bantam.notes.support;
+
+import static org.awaitility.Awaitility.await;
+
+import io.bantam.events.relationships.RelationshipCreated;
+import io.bantam.events.relationships.RelationshipEnded;
+import io.bantam.events.relationships.RelationshipEvent;
+import io.bantam.service.relationship.RelationshipProjection;
+import io.bantam.testing.WithKafka;
+import io.bantam.testing.WithPostgres;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * notes-service on a real PostgreSQL (a database of its own per test class) and a real Kafka broker, called over
+ * HTTP with signed tokens. Each test class consumes the relationships topic in a consumer group of its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "bantam.relationships.projection.group-id=notes-service-test-${random.uuid}")
+@AutoConfigureWebTestClient
+@Import(TestSecurity.class)
+@WithPostgres
+@WithKafka
+public abstract class NotesServiceTestBase {
+
+    protected static final Duration WITHIN = Duration.ofSeconds(20);
+
+    @Autowired
+    protected WebTestClient web;
+    @Autowired
+    protected RelationshipProjection projection;
+    @Autowired
+    private KafkaTemplate<Object, Object> kafka;
+    @Autowired
+    private JsonMapper json;
+
+    /** The calling freelancer of most tests: a new one per test, so tests do not see each other's notes. */
+    protected final UUID freelancer = UUID.randomUUID();
+
+    /** A client connected to {@link #freelancer} through a new relationship; waits until the projection has it. */
+    protected UUID connectedClient() {
+        UUID client = UUID.randomUUID();
+        connect(UUID.randomUUID(), client);
+        return client;
+    }
+
+    protected void connect(UUID relationshipId, UUID client) {
+        publish(RelationshipCreated.of(relationshipId, freelancer, client, Instant.now()));
+        await().atMost(WITHIN).until(() -> projection.isActive(freelancer, client).block());
+    }
+
+    protected void end(UUID relationshipId, UUID client) {
+        publish(RelationshipEnded.of(relationshipId, freelancer, client, Instant.now()));
+        await().atMost(WITHIN).until(() -> !projection.isActive(freelancer, client).block());
+    }
+
+    protected void publish(RelationshipEvent event) {
+        kafka.send(event.topic(), event.key(), json.writeValueAsString(event)).join();
+    }
+
+    /** Publishes a creation for a fresh client and waits for it: everything published before has been applied. */
+    protected void awaitEarlierEvents() {
+        connectedClient();
+    }
+
+    protected WebTestClient as(String token) {
+        return web.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
+    }
+
+    protected WebTestClient asFreelancer() {
+        return as(TestTokens.freelancer(freelancer));
+    }
+
+    protected NoteJson create(UUID client, String text) {
+        return asFreelancer().post().uri("/api/notes").bodyValue(Map.of("clientId", client, "text", text)).exchange()
+                .expectStatus().isCreated()
+                .expectBody(NoteJson.class).returnResult().getResponseBody();
+    }
+
+    protected NoteJson read(UUID id) {
+        return asFreelancer().get().uri("/api/notes/{id}", id).exchange()
+                .expectStatus().isOk()
+                .expectBody(NoteJson.class).returnResult().getResponseBody();
+    }
+
+    protected NoteJson edit(UUID id, String text) {
+        return asFreelancer().patch().uri("/api/notes/{id}", id).bodyValue(Map.of("text", text)).exchange()
+                .expectStatus().isOk()
+                .expectBody(NoteJson.class).returnResult().getResponseBody();
+    }
+
+    /**
+     * One page of {@code GET /api/notes} with these query parameters (values encoded strictly, so a search may
+     * hold spaces, quotes, '+' or '&').
+     */
+    protected NoteJson.Page page(Map<String, ?> query) {
+        return asFreelancer().get().uri(builder -> {
+                    builder.path("/api/notes");
+                    query.keySet().forEach(name -> builder.queryParam(name, "{" + name + "}"));
+                    return builder.build(query);
+                }).exchange()
+                .expectStatus().isOk()
+                .expectBody(NoteJson.Page.class).returnResult().getResponseBody();
+    }
+
+    /** Every note a list gives, following the cursor with small pages. */
+    protected List<NoteJson> all(Map<String, ?> query) {
+        List<NoteJson> items = new ArrayList<>();
+        String cursor = null;
+        do {
+            Map<String, Object> pageQuery = new LinkedHashMap<>(query);
+            pageQuery.put("limit", 3);
+            if (cursor != null) {
+                pageQuery.put("cursor", cursor);
+            }
+            NoteJson.Page page = page(pageQuery);
+            items.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return items;
+    }
+
+    /** The texts of every note a search finds. */
+    protected List<String> search(String q) {
+        return all(Map.of("q", q)).stream().map(NoteJson::text).toList();
+    }
+}
