@@ -70,6 +70,13 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void anUnknownMemberIsA400NamingIt() {
+        post("{\"name\": \"x\", \"kind\": \"SMALL\", \"colour\": \"red\"}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("colour")
+                .jsonPath("$.errors[0].message").isEqualTo("is not a known field");
+    }
+
+    @Test
     void aValidRequestPasses() {
         post("{\"name\": \"x\", \"kind\": \"SMALL\", \"when\": \"" + Instant.now() + "\"}")
                 .expectStatus().isCreated();

@@ -23,6 +23,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns whatever went wrong while handling a request into the problem the caller gets. Messages never carry
@@ -168,6 +169,9 @@ public final class ProblemMapper {
     }
 
     private static String valueMessage(JacksonException json) {
+        if (json instanceof UnrecognizedPropertyException) {
+            return "is not a known field";
+        }
         if (json instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
             return "must be one of " + Arrays.toString(format.getTargetType().getEnumConstants());

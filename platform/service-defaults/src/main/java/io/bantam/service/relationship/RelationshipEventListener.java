@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,7 +51,8 @@ public class RelationshipEventListener {
             Class<? extends BantamEvent> recordType = EventTypes.recordFor(type == null ? null : type.asString())
                     .filter(RelationshipEvent.class::isAssignableFrom)
                     .orElseThrow(() -> new UnreadableEventException("Not a relationship event type: " + type, null));
-            return (RelationshipEvent) json.treeToValue(tree, recordType);
+            return (RelationshipEvent) json.readerFor(recordType)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(tree);
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             throw new UnreadableEventException("An unreadable relationship event", e);
         }

@@ -102,6 +102,17 @@ class RelationshipProjectionIT {
     }
 
     @Test
+    void anEventWithAFieldAddedLaterIsStillApplied() {
+        String json = "{\"eventId\": \"" + UUID.randomUUID() + "\", \"type\": \"RelationshipCreated\", "
+                + "\"occurredAt\": \"2026-12-01T09:00:00Z\", \"relationshipId\": \"" + relationship + "\", "
+                + "\"freelancerId\": \"" + freelancer + "\", \"clientId\": \"" + client + "\", "
+                + "\"source\": \"a field from a later version\"}";
+        kafka.send(Topics.RELATIONSHIPS, freelancer.toString(), json).join();
+
+        await().atMost(WITHIN).until(() -> projection.isActive(freelancer, client).block());
+    }
+
+    @Test
     void reconnectingAfterAnEndMakesThePairActiveAgain() {
         publish(RelationshipCreated.of(relationship, freelancer, client, Instant.now()));
         publish(RelationshipEnded.of(relationship, freelancer, client, Instant.now()));
