@@ -47,7 +47,7 @@ public final class KafkaProcess implements AutoCloseable {
 
     /** JVM flags for a small, quick-starting broker; fine for tests and a laptop. */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of(
-            "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
+            "-Xms16m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
             "-Djava.awt.headless=true");
 
     private static final int NODE_ID = 1;
@@ -61,6 +61,7 @@ public final class KafkaProcess implements AutoCloseable {
     private final Map<String, String> brokerProperties;
     private final Duration startTimeout;
     private final Duration stopTimeout;
+    private final boolean stopOnJvmExit;
 
     private Process process;
     private Thread shutdownHook;
@@ -76,6 +77,7 @@ public final class KafkaProcess implements AutoCloseable {
         this.brokerProperties = Map.copyOf(builder.brokerProperties);
         this.startTimeout = builder.startTimeout;
         this.stopTimeout = builder.stopTimeout;
+        this.stopOnJvmExit = builder.stopOnJvmExit;
     }
 
     /**
@@ -207,6 +209,8 @@ public final class KafkaProcess implements AutoCloseable {
         properties.put("num.io.threads", "2");
         properties.put("num.recovery.threads.per.data.dir", "1");
         properties.put("background.threads", "2");
+        // the log cleaner's dedupe buffer is 128 MB by default, allocated and touched at start
+        properties.put("log.cleaner.dedupe.buffer.size", Integer.toString(4 * 1024 * 1024));
         properties.putAll(brokerProperties);
 
         Path config = dataDir.resolve("server.properties");
@@ -327,6 +331,9 @@ public final class KafkaProcess implements AutoCloseable {
     }
 
     private void registerShutdownHook() {
+        if (!stopOnJvmExit) {
+            return;
+        }
         Process started = process;
         shutdownHook = new Thread(() -> terminate(started, stopTimeout), "kafka-process-stop-" + port);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -361,6 +368,7 @@ public final class KafkaProcess implements AutoCloseable {
         private final Map<String, String> brokerProperties = new LinkedHashMap<>();
         private Duration startTimeout = Duration.ofSeconds(60);
         private Duration stopTimeout = Duration.ofSeconds(30);
+        private boolean stopOnJvmExit = true;
 
         private Builder(Path dataDir) {
             this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -417,6 +425,15 @@ public final class KafkaProcess implements AutoCloseable {
         /** How long {@link #stop()} waits after SIGTERM before killing. Default: 30 s. */
         public Builder stopTimeout(Duration stopTimeout) {
             this.stopTimeout = stopTimeout;
+            return this;
+        }
+
+        /**
+         * Whether a JVM shutdown hook stops the broker (default: yes). Turn it off when the caller
+         * stops the broker itself, in an order of its own.
+         */
+        public Builder stopOnJvmExit(boolean stopOnJvmExit) {
+            this.stopOnJvmExit = stopOnJvmExit;
             return this;
         }
 

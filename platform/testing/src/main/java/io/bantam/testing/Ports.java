@@ -39,9 +39,9 @@ public final class Ports {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(port));
-            return !isListening(port);
         } catch (IOException e) {
             return false;
         }
+        return !isListening(port);
     }
 }

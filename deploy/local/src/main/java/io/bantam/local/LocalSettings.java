@@ -1,0 +1,140 @@
+package io.bantam.local;
+
+import io.bantam.testing.KafkaProcess;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything {@code ./bantam up} needs to know, read from the environment so that a test can run a
+ * second system beside a developer's (other state folder, other ports).
+ *
+ * <table>
+ *   <caption>Environment</caption>
+ *   <tr><td>{@code BANTAM_PORT_OFFSET}</td><td>added to every port below (default 0)</td></tr>
+ *   <tr><td>{@code BANTAM_PG_PORT}</td><td>PostgreSQL (default 5432)</td></tr>
+ *   <tr><td>{@code BANTAM_KAFKA_PORT}</td><td>Kafka clients (default 9092)</td></tr>
+ *   <tr><td>{@code BANTAM_KAFKA_CONTROLLER_PORT}</td><td>Kafka's KRaft controller (default 9093)</td></tr>
+ *   <tr><td>{@code BANTAM_<NAME>_PORT}</td><td>one service, e.g. {@code BANTAM_IDENTITY_PORT}</td></tr>
+ *   <tr><td>{@code BANTAM_CDS}</td><td>{@code false} turns the AppCDS archives off (default on)</td></tr>
+ *   <tr><td>{@code BANTAM_JVM_OPTS}</td><td>replaces the services' JVM options</td></tr>
+ *   <tr><td>{@code BANTAM_KAFKA_JVM_OPTS}</td><td>replaces the Kafka broker's JVM options</td></tr>
+ *   <tr><td>{@code BANTAM_READY_TIMEOUT}</td><td>seconds to wait for every readiness probe (default 180)</td></tr>
+ * </table>
+ *
+ * @param root       the repository: {@code deploy/local/services.conf} and the modules' jars
+ * @param state      the git-ignored state folder, {@code .bantam/}
+ * @param services   the processes to run, in start order, with their resolved ports
+ */
+public record LocalSettings(
+        Path root,
+        Path state,
+        List<Service> services,
+        int postgresPort,
+        int kafkaPort,
+        int kafkaControllerPort,
+        boolean classDataSharing,
+        List<String> jvmOptions,
+        List<String> kafkaJvmOptions,
+        Duration readyTimeout,
+        Duration stopTimeout) {
+
+    /** Flags for a quick start and a small footprint; measured in docs/local.md. */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of(
+            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xms32m", "-Xmx192m",
+            "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m");
+
+    /** The catalog's path inside the repository. */
+    public static final String CATALOG = "deploy/local/services.conf";
+
+    /** A service with the port it runs on this time. */
+    public record Service(ServiceDefinition definition, int port) {
+        public String name() {
+            return definition.name();
+        }
+
+        public String url() {
+            return "http://localhost:" + port;
+        }
+    }
+
+    public LocalSettings {
+        root = root.toAbsolutePath().normalize();
+        state = state.toAbsolutePath().normalize();
+        services = List.copyOf(services);
+        jvmOptions = List.copyOf(jvmOptions);
+        kafkaJvmOptions = List.copyOf(kafkaJvmOptions);
+    }
+
+    /** Settings for the repository at {@code root}, with state in {@code state}, from {@code env}. */
+    public static LocalSettings from(Path root, Path state, Map<String, String> env) throws IOException {
+        int offset = intValue(env, "BANTAM_PORT_OFFSET", 0);
+        List<Service> services = new ArrayList<>();
+        for (ServiceDefinition definition : ServiceDefinition.readCatalog(root.resolve(CATALOG))) {
+            services.add(new Service(definition, intValue(env, definition.portVariable(), definition.port() + offset)));
+        }
+        List<String> jvmOptions = options(env.get("BANTAM_JVM_OPTS"), DEFAULT_JVM_OPTIONS);
+        List<String> kafkaJvmOptions = options(env.get("BANTAM_KAFKA_JVM_OPTS"), KafkaProcess.DEFAULT_JVM_OPTIONS);
+        return new LocalSettings(
+                root,
+                state,
+                services,
+                intValue(env, "BANTAM_PG_PORT", 5432 + offset),
+                intValue(env, "BANTAM_KAFKA_PORT", 9092 + offset),
+                intValue(env, "BANTAM_KAFKA_CONTROLLER_PORT", 9093 + offset),
+                !"false".equalsIgnoreCase(env.getOrDefault("BANTAM_CDS", "true")),
+                jvmOptions,
+                kafkaJvmOptions,
+                Duration.ofSeconds(intValue(env, "BANTAM_READY_TIMEOUT", 180)),
+                Duration.ofSeconds(20));
+    }
+
+    public Path dataDir() {
+        return state.resolve("data");
+    }
+
+    public Path logDir() {
+        return state.resolve("logs");
+    }
+
+    public Path appsDir() {
+        return state.resolve("apps");
+    }
+
+    public Path pidFile() {
+        return state.resolve("bantam.pid");
+    }
+
+    /** The gateway, or the last process started when there is none: where the system is "at". */
+    public Service entryPoint() {
+        return services.stream().filter(s -> s.name().equals("gateway")).findFirst()
+                .orElse(services.get(services.size() - 1));
+    }
+
+    /** Every TCP port this system listens on. */
+    public List<Integer> ports() {
+        List<Integer> ports = new ArrayList<>(List.of(postgresPort, kafkaPort, kafkaControllerPort));
+        services.forEach(s -> ports.add(s.port()));
+        return ports;
+    }
+
+    private static List<String> options(String value, List<String> fallback) {
+        return value == null || value.isBlank() ? fallback : Arrays.asList(value.trim().split("\\s+"));
+    }
+
+    private static int intValue(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, not '" + value + "'", e);
+        }
+    }
+}

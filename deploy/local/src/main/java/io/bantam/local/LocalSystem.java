@@ -1,0 +1,507 @@
+package io.bantam.local;
+
+import io.bantam.testing.KafkaProcess;
+import io.bantam.testing.LogTail;
+import io.bantam.testing.Ports;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
+
+/**
+ * The whole system on one machine, the way {@code ./bantam up} runs it: an embedded PostgreSQL
+ * with a database per service, a KRaft Kafka broker in its own process, then every service of
+ * {@code deploy/local/services.conf} as its own JVM, in the catalog's order.
+ *
+ * <p>{@link #start} returns once every readiness probe answers 200, or fails after stopping what
+ * it started. {@link #close} stops the services (SIGTERM, a grace period, then SIGKILL), then
+ * Kafka, then PostgreSQL.
+ */
+public final class LocalSystem implements AutoCloseable {
+
+    private static final Duration PROBE_INTERVAL = Duration.ofMillis(250);
+
+    private final LocalSettings settings;
+    private final PrintStream out;
+    private final StateFile stateFile;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final Map<String, RunningService> services = new LinkedHashMap<>();
+    /** Extraction and training runs under way, stopped first if the system is stopped meanwhile. */
+    private final java.util.Set<Process> helpers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private LocalPostgres postgres;
+    private KafkaProcess kafka;
+    private volatile boolean stopping;
+    private boolean closed;
+    private boolean ownsStateFile;
+    private FileLock lock;
+    private Duration startupTime = Duration.ZERO;
+
+    /** A started service. */
+    public record RunningService(LocalSettings.Service service, Process process, Path log, String cds) {
+    }
+
+    private LocalSystem(LocalSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+        this.stateFile = new StateFile(settings.pidFile());
+    }
+
+    /**
+     * Starts everything and waits until it is ready.
+     *
+     * @throws IllegalStateException when another run is alive, a port is taken, a jar is missing or
+     *                               a process does not become ready; whatever started is stopped
+     */
+    public static LocalSystem start(LocalSettings settings, PrintStream out) throws Exception {
+        LocalSystem system = create(settings, out);
+        system.startUp();
+        return system;
+    }
+
+    /** A system not started yet: register {@link #close} where it must run, then {@link #startUp}. */
+    public static LocalSystem create(LocalSettings settings, PrintStream out) {
+        return new LocalSystem(settings, out);
+    }
+
+    /**
+     * Starts everything and waits until it is ready; on failure, or when {@link #close} is called
+     * meanwhile, stops what it started and throws.
+     */
+    public void startUp() throws Exception {
+        try {
+            startAll();
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** How long {@link #start} took from its first step to the last readiness answer. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    public LocalSettings settings() {
+        return settings;
+    }
+
+    /** Process ids: PostgreSQL's postmaster, Kafka and each service (by name). */
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        if (postgres != null) {
+            postgres.pid().ifPresent(pid -> pids.put(StateFile.POSTGRES, pid));
+        }
+        if (kafka != null && kafka.isRunning()) {
+            pids.put(StateFile.KAFKA, kafka.pid());
+        }
+        services.forEach((name, running) -> pids.put(name, running.process().pid()));
+        return pids;
+    }
+
+    private void startAll() throws Exception {
+        long started = System.nanoTime();
+        for (Path folder : List.of(settings.state(), settings.dataDir(), settings.logDir(), settings.appsDir())) {
+            Files.createDirectories(folder);
+        }
+        lock();
+        cleanUpAfterEarlierRun(settings, out);
+        requirePortsFree();
+        stateFile.record(StateFile.LAUNCHER, ProcessHandle.current());
+        ownsStateFile = true;
+        Map<String, Path> jars = findJars();
+
+        LocalPostgres startedPostgres = LocalPostgres.start(settings.dataDir().resolve("postgres"),
+                settings.postgresPort(), rotate(settings.logDir().resolve("postgres.log")));
+        synchronized (this) {
+            if (closed) {
+                startedPostgres.close();
+                throw stopped();
+            }
+            postgres = startedPostgres;
+        }
+        postgres.pid().flatMap(ProcessHandle::of).ifPresent(pg -> stateFile.record(StateFile.POSTGRES, pg));
+        out.printf("  %-12s ready after %.1f s%n", "postgres", seconds(started));
+        for (LocalSettings.Service service : settings.services()) {
+            Optional<String> database = service.definition().database();
+            if (database.isPresent()) {
+                postgres.ensureDatabase(database.get());
+            }
+        }
+
+        KafkaProcess broker = KafkaProcess.builder(settings.dataDir().resolve("kafka"))
+                .port(settings.kafkaPort())
+                .controllerPort(settings.kafkaControllerPort())
+                .logDir(settings.logDir())
+                .logFileName("kafka.log")
+                .jvmOptions(settings.kafkaJvmOptions())
+                .stopOnJvmExit(false)
+                .stopTimeout(settings.stopTimeout())
+                .build();
+        synchronized (this) {
+            checkNotClosed();
+            kafka = broker; // close() waits for a start in progress, then stops the broker
+        }
+        rotate(kafka.logFile());
+        kafka.start();
+        ProcessHandle.of(kafka.pid()).ifPresent(k -> stateFile.record(StateFile.KAFKA, k));
+        out.printf("  %-12s ready after %.1f s%n", "kafka", seconds(started));
+
+        Map<String, ClassDataSharing.Launch> launches = prepareLaunches(jars);
+        for (LocalSettings.Service service : settings.services()) {
+            launch(service, launches.get(service.name()));
+        }
+        printTable();
+        awaitReady(started);
+        startupTime = Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** One system per state folder: the OS drops the lock when this process ends, however it ends. */
+    private synchronized void lock() throws IOException {
+        checkNotClosed();
+        FileChannel channel = FileChannel.open(settings.state().resolve("bantam.lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IllegalStateException("Bantam already runs from " + settings.state()
+                    + "; stop it with ./bantam down, or run another with BANTAM_PORT_OFFSET and another state folder");
+        }
+    }
+
+    /**
+     * Refuses to start beside a live earlier run; stops what a killed earlier run left behind
+     * (services, Kafka, PostgreSQL), found through the state file and PostgreSQL's own pid file.
+     */
+    static void cleanUpAfterEarlierRun(LocalSettings settings, PrintStream out) {
+        Map<String, StateFile.Entry> entries = StateFile.read(settings.pidFile());
+        StateFile.Entry launcher = entries.get(StateFile.LAUNCHER);
+        if (launcher != null && launcher.pid() != ProcessHandle.current().pid() && launcher.live().isPresent()) {
+            throw new IllegalStateException("Bantam already runs here (pid " + launcher.pid()
+                    + "); stop it with ./bantam down, or run another with BANTAM_PORT_OFFSET and another state folder");
+        }
+        List<ProcessHandle> leftovers = new ArrayList<>();
+        for (String role : StateFile.stoppingOrder(entries)) {
+            entries.get(role).live().ifPresent(process -> {
+                out.println("Stopping " + role.replace(StateFile.SERVICE_PREFIX, "") + " (pid " + process.pid() + ") left behind by an earlier run");
+                leftovers.add(process);
+            });
+        }
+        LocalPostgres.postmasterPid(settings.dataDir().resolve("postgres"))
+                .flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+                .filter(process -> !leftovers.contains(process))
+                .ifPresent(process -> {
+                    out.println("Stopping PostgreSQL (pid " + process.pid() + ") left behind by an earlier run");
+                    leftovers.add(process);
+                });
+        // one at a time, in order: the services' sessions end before PostgreSQL is asked to stop
+        leftovers.forEach(process -> Processes.terminate(process, settings.stopTimeout()));
+        try {
+            Files.deleteIfExists(settings.pidFile());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot remove " + settings.pidFile(), e);
+        }
+    }
+
+    private void requirePortsFree() {
+        List<Integer> taken = settings.ports().stream().filter(port -> !Ports.isFree(port)).toList();
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException("port(s) " + taken + " already in use; free them, or move Bantam with"
+                    + " BANTAM_PORT_OFFSET (see deploy/local/services.conf)");
+        }
+    }
+
+    private Map<String, Path> findJars() throws IOException {
+        Map<String, Path> jars = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (LocalSettings.Service service : settings.services()) {
+            Optional<Path> jar = execJar(settings.root(), service.definition().module());
+            if (jar.isPresent()) {
+                jars.put(service.name(), jar.get());
+            } else {
+                missing.add(service.definition().module() + "/target/" + service.definition().module() + "-*-exec.jar");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("not built yet: " + missing + "; run ./mvnw -DskipTests package (./bantam up does)");
+        }
+        return jars;
+    }
+
+    /** The newest {@code <module>/target/<module>-*-exec.jar}: the runnable Spring Boot jar. */
+    static Optional<Path> execJar(Path root, String module) throws IOException {
+        Path target = root.resolve(module).resolve("target");
+        if (!Files.isDirectory(target)) {
+            return Optional.empty();
+        }
+        String prefix = Path.of(module).getFileName() + "-";
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(file -> {
+                String name = file.getFileName().toString();
+                return name.startsWith(prefix) && name.endsWith("-exec.jar");
+            }).max((a, b) -> {
+                try {
+                    return Files.getLastModifiedTime(a).compareTo(Files.getLastModifiedTime(b));
+                } catch (IOException e) {
+                    return 0;
+                }
+            });
+        }
+    }
+
+    /** Extraction and training for every service that needs it, side by side. */
+    private Map<String, ClassDataSharing.Launch> prepareLaunches(Map<String, Path> jars) {
+        Map<String, ClassDataSharing.Launch> launches = new LinkedHashMap<>();
+        if (!settings.classDataSharing()) {
+            jars.forEach((name, jar) -> launches.put(name, ClassDataSharing.plain(jar)));
+            return launches;
+        }
+        boolean anyTraining = settings.services().stream()
+                .anyMatch(s -> !Files.isRegularFile(settings.appsDir().resolve(s.name()).resolve(ClassDataSharing.ARCHIVE)));
+        if (anyTraining) {
+            out.println("Preparing class data sharing archives (training runs; once per build of a service) ...");
+        }
+        Map<String, CompletableFuture<ClassDataSharing.Launch>> futures = new LinkedHashMap<>();
+        for (LocalSettings.Service service : settings.services()) {
+            futures.put(service.name(), CompletableFuture.supplyAsync(() -> {
+                try {
+                    return ClassDataSharing.prepare(service.name(), jars.get(service.name()),
+                            settings.appsDir().resolve(service.name()), settings.jvmOptions(), environment(service),
+                            settings.logDir().resolve(service.name() + "-cds-training.log"), settings.readyTimeout(),
+                            this::helperStarted);
+                } catch (IOException e) {
+                    throw new CompletionException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CompletionException(e);
+                }
+            }));
+        }
+        futures.forEach((name, future) -> {
+            try {
+                launches.put(name, future.join());
+            } catch (CompletionException e) {
+                out.println("  " + name + ": no class data sharing (" + e.getCause().getMessage() + ")");
+                launches.put(name, ClassDataSharing.plain(jars.get(name)));
+            }
+        });
+        return launches;
+    }
+
+    /** The environment every service process gets on top of the launcher's own. */
+    Map<String, String> environment(LocalSettings.Service service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", Integer.toString(service.port()));
+        env.put("DB_HOST", "localhost");
+        env.put("DB_PORT", Integer.toString(settings.postgresPort()));
+        service.definition().database().ifPresent(database -> {
+            env.put("DB_NAME", database);
+            env.put("DB_USER", database);
+            env.put("DB_PASSWORD", database);
+        });
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + settings.kafkaPort());
+        for (LocalSettings.Service other : settings.services()) {
+            env.put(other.definition().urlVariable(), other.url());
+        }
+        env.put("BANTAM_DATA_DIR", settings.dataDir().toString());
+        env.put("BANTAM_LOG_DIR", settings.logDir().toString());
+        return env;
+    }
+
+    private synchronized void launch(LocalSettings.Service service, ClassDataSharing.Launch launch) throws IOException {
+        checkNotClosed();
+        Path log = rotate(settings.logDir().resolve(service.name() + ".log"));
+        List<String> command = new ArrayList<>();
+        command.add(ClassDataSharing.javaExecutable());
+        command.addAll(settings.jvmOptions());
+        command.addAll(launch.jvmArguments());
+        command.add("-Dbantam.local.service=" + service.name());
+        command.add("-jar");
+        command.add(launch.jar().toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(settings.root().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().putAll(environment(service));
+        Process process = builder.start();
+        stateFile.record(StateFile.SERVICE_PREFIX + service.name(), process.toHandle());
+        services.put(service.name(), new RunningService(service, process, log, launch.cds()));
+        process.onExit().thenAccept(exited -> {
+            if (!stopping) {
+                out.println();
+                out.println(service.name() + " (pid " + exited.pid() + ") exited with code " + exited.exitValue()
+                        + "; last lines of " + log + ":");
+                out.println(LogTail.of(log, 30));
+            }
+        });
+    }
+
+    private void printTable() {
+        out.println();
+        out.printf("%-12s %-24s %-8s %-6s %s%n", "NAME", "ADDRESS", "PID", "CDS", "LOG");
+        String pgPid = postgres.pid().map(String::valueOf).orElse("?");
+        out.printf("%-12s %-24s %-8s %-6s %s%n", "postgres", "localhost:" + settings.postgresPort(), pgPid, "-",
+                relative(settings.logDir().resolve("postgres.log")));
+        out.printf("%-12s %-24s %-8s %-6s %s%n", "kafka", kafka.bootstrapServers(), kafka.pid(), "-",
+                relative(kafka.logFile()));
+        for (RunningService running : services.values()) {
+            out.printf("%-12s %-24s %-8s %-6s %s%n", running.service().name(), running.service().url(),
+                    running.process().pid(), running.cds().startsWith("archive") ? "yes" : "no", relative(running.log()));
+        }
+        out.println();
+    }
+
+    private String relative(Path path) {
+        Path cwd = Path.of("").toAbsolutePath();
+        return path.startsWith(cwd) ? cwd.relativize(path).toString() : path.toString();
+    }
+
+    private void awaitReady(long startedNanos) {
+        long deadline = System.nanoTime() + settings.readyTimeout().toNanos();
+        List<RunningService> waiting = new ArrayList<>(services.values());
+        while (!waiting.isEmpty()) {
+            checkNotClosed();
+            for (RunningService running : List.copyOf(waiting)) {
+                if (!running.process().isAlive()) {
+                    throw new IllegalStateException(running.service().name() + " exited with code "
+                            + running.process().exitValue() + " before it was ready; last lines of "
+                            + running.log() + ":\n" + LogTail.of(running.log(), 40));
+                }
+                if (ready(running.service())) {
+                    waiting.remove(running);
+                    out.printf("  %-12s ready after %.1f s%n", running.service().name(), seconds(startedNanos));
+                }
+            }
+            if (waiting.isEmpty()) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                StringBuilder message = new StringBuilder("not ready after " + settings.readyTimeout().toSeconds() + " s:");
+                for (RunningService running : waiting) {
+                    message.append("\n\n").append(running.service().name()).append(", last lines of ")
+                            .append(running.log()).append(":\n").append(LogTail.of(running.log(), 40));
+                }
+                throw new IllegalStateException(message.toString());
+            }
+            try {
+                Thread.sleep(PROBE_INTERVAL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the services", e);
+            }
+        }
+    }
+
+    /** Whether {@code /actuator/health/readiness} answers 200. */
+    boolean ready(LocalSettings.Service service) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(service.url() + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static double seconds(long sinceNanos) {
+        return (System.nanoTime() - sinceNanos) / 1e9;
+    }
+
+    private synchronized void helperStarted(Process process) {
+        if (closed) {
+            process.destroyForcibly();
+        }
+        helpers.add(process);
+        process.onExit().thenRun(() -> helpers.remove(process));
+    }
+
+    private synchronized void checkNotClosed() {
+        if (closed) {
+            throw stopped();
+        }
+    }
+
+    private static IllegalStateException stopped() {
+        return new IllegalStateException("stopped while starting");
+    }
+
+    /** Keeps the previous run's log as {@code <name>.1} and returns the fresh path. */
+    private static Path rotate(Path log) throws IOException {
+        if (Files.exists(log)) {
+            Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        return log;
+    }
+
+    /** Stops the services, then Kafka, then PostgreSQL. Safe to call more than once. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stopping = true;
+        boolean anything = !services.isEmpty() || kafka != null || postgres != null;
+        if (anything) {
+            out.println("Stopping Bantam ...");
+        }
+        Processes.terminateAll(helpers.stream().map(Process::toHandle).toList(), Duration.ofSeconds(5));
+        List<ProcessHandle> processes = new ArrayList<>();
+        services.values().forEach(running -> processes.add(running.process().toHandle()));
+        Collections.reverse(processes);
+        Processes.terminateAll(processes, settings.stopTimeout());
+        if (kafka != null) {
+            kafka.stop();
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                out.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+        }
+        if (ownsStateFile) {
+            stateFile.delete();
+        }
+        if (lock != null) {
+            try {
+                lock.channel().close();
+            } catch (IOException e) {
+                out.println("could not release " + settings.state().resolve("bantam.lock") + ": " + e.getMessage());
+            }
+        }
+        if (anything) {
+            out.println("Stopped.");
+        }
+    }
+}

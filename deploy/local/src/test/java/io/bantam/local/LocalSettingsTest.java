@@ -1,0 +1,69 @@
+package io.bantam.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalSettingsTest {
+
+    @TempDir
+    Path root;
+
+    @BeforeEach
+    void catalog() throws Exception {
+        Files.createDirectories(root.resolve("deploy/local"));
+        Files.writeString(root.resolve(LocalSettings.CATALOG), """
+                identity 8081 identity-service identity
+                gateway  8080 gateway          -
+                """);
+    }
+
+    @Test
+    void defaultsAreTheDocumentedPorts() throws Exception {
+        LocalSettings settings = LocalSettings.from(root, root.resolve(".bantam"), Map.of());
+
+        assertThat(settings.ports()).containsExactly(5432, 9092, 9093, 8081, 8080);
+        assertThat(settings.entryPoint().url()).isEqualTo("http://localhost:8080");
+        assertThat(settings.classDataSharing()).isTrue();
+        assertThat(settings.jvmOptions()).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    }
+
+    @Test
+    void anOffsetMovesEveryPortAndSingleOverridesWin() throws Exception {
+        LocalSettings settings = LocalSettings.from(root, root.resolve("other"), Map.of(
+                "BANTAM_PORT_OFFSET", "20000",
+                "BANTAM_IDENTITY_PORT", "7000",
+                "BANTAM_CDS", "false",
+                "BANTAM_JVM_OPTS", " -Xmx300m  -Dx=y "));
+
+        assertThat(settings.ports()).containsExactly(25432, 29092, 29093, 7000, 28080);
+        assertThat(settings.classDataSharing()).isFalse();
+        assertThat(settings.jvmOptions()).containsExactly("-Xmx300m", "-Dx=y");
+    }
+
+    @Test
+    void everyServiceLearnsWhereEverythingIs() throws Exception {
+        LocalSettings settings = LocalSettings.from(root, root.resolve(".bantam"), Map.of());
+        LocalSystem system = LocalSystem.create(settings, System.out);
+
+        Map<String, String> identity = system.environment(settings.services().get(0));
+        Map<String, String> gateway = system.environment(settings.services().get(1));
+
+        assertThat(identity).containsEntry("SERVER_PORT", "8081")
+                .containsEntry("DB_HOST", "localhost").containsEntry("DB_PORT", "5432")
+                .containsEntry("DB_NAME", "identity").containsEntry("DB_USER", "identity")
+                .containsEntry("DB_PASSWORD", "identity")
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
+                .containsEntry("IDENTITY_URL", "http://localhost:8081")
+                .containsEntry("GATEWAY_URL", "http://localhost:8080")
+                .containsEntry("BANTAM_DATA_DIR", root.resolve(".bantam/data").toString())
+                .containsEntry("BANTAM_LOG_DIR", root.resolve(".bantam/logs").toString());
+        assertThat(gateway).containsEntry("SERVER_PORT", "8080").doesNotContainKey("DB_NAME")
+                .containsEntry("IDENTITY_URL", "http://localhost:8081");
+    }
+}
