@@ -1,0 +1,72 @@
+package io.bantam.booking.availability.web;
+
+import io.bantam.booking.availability.AvailabilityService;
+import io.bantam.booking.booking.domain.BookingDetails;
+import io.bantam.service.paging.Page;
+import io.bantam.service.problem.ApiException;
+import io.bantam.service.security.CurrentUser;
+import io.bantam.service.security.Role;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** A freelancer's weekly availability and the free slots in it. */
+@RestController
+@RequestMapping("/api/availability")
+class AvailabilityController {
+
+    /** The longest range of dates one slot search may cover. */
+    static final int MAX_SLOT_DAYS = 62;
+    static final int MIN_STEP_MINUTES = 5;
+    static final int MAX_STEP_MINUTES = 720;
+
+    private final AvailabilityService availability;
+
+    AvailabilityController(AvailabilityService availability) {
+        this.availability = availability;
+    }
+
+    @PutMapping
+    Mono<AvailabilityResponse> publish(CurrentUser caller, @Valid @RequestBody AvailabilityRequest body) {
+        caller.require(Role.FREELANCER);
+        return Mono.fromCallable(body::toAvailability)
+                .flatMap(weekly -> availability.publish(caller, weekly))
+                .map(weekly -> AvailabilityResponse.of(caller.id(), weekly));
+    }
+
+    @GetMapping("/{freelancerId}")
+    Mono<AvailabilityResponse> get(CurrentUser caller, @PathVariable UUID freelancerId) {
+        return availability.get(caller, freelancerId).map(weekly -> AvailabilityResponse.of(freelancerId, weekly));
+    }
+
+    @GetMapping("/{freelancerId}/slots")
+    Mono<Page<SlotResponse>> slots(CurrentUser caller, @PathVariable UUID freelancerId,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam @Min(BookingDetails.MIN_DURATION_MINUTES) @Max(BookingDetails.MAX_DURATION_MINUTES)
+            int durationMinutes,
+            @RequestParam(defaultValue = "15") @Min(MIN_STEP_MINUTES) @Max(MAX_STEP_MINUTES) int stepMinutes) {
+        if (to.isBefore(from)) {
+            throw ApiException.invalidField("to", "must not be before from");
+        }
+        if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_SLOT_DAYS) {
+            throw ApiException.invalidField("to", "must be at most " + MAX_SLOT_DAYS + " days from from, inclusive");
+        }
+        return availability.slots(caller, freelancerId, from, to, Duration.ofMinutes(durationMinutes),
+                        Duration.ofMinutes(stepMinutes))
+                .map(slots -> Page.last(slots.stream().map(SlotResponse::of).toList()));
+    }
+}

@@ -1,0 +1,192 @@
+package io.bantam.booking.booking;
+
+import io.bantam.booking.availability.domain.WeeklyAvailability;
+import io.bantam.booking.availability.persistence.AvailabilityStore;
+import io.bantam.booking.booking.domain.Booking;
+import io.bantam.booking.booking.domain.BookingChange;
+import io.bantam.booking.booking.domain.BookingDetails;
+import io.bantam.booking.booking.domain.ClientBookingRule;
+import io.bantam.booking.booking.domain.OverlapException;
+import io.bantam.booking.booking.domain.Party;
+import io.bantam.booking.booking.persistence.BookingStore;
+import io.bantam.booking.time.TimeRange;
+import io.bantam.events.bookings.BookingCancelled;
+import io.bantam.events.bookings.BookingCreated;
+import io.bantam.events.bookings.BookingRescheduled;
+import io.bantam.events.bookings.BookingSnapshot;
+import io.bantam.service.outbox.Outbox;
+import io.bantam.service.paging.Cursors;
+import io.bantam.service.paging.Page;
+import io.bantam.service.problem.ApiException;
+import io.bantam.service.relationship.RelationshipProjection;
+import io.bantam.service.security.CurrentUser;
+import io.bantam.service.security.Role;
+import io.micrometer.observation.ObservationRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import reactor.core.observability.micrometer.Micrometer;
+import reactor.core.publisher.Mono;
+
+/**
+ * Bookings between a freelancer and its connected clients. The rules, in the order they are checked: an active
+ * relationship (422 {@code relationship.required}), a client inside the freelancer's availability (422
+ * {@code booking.outside-availability}), then no overlap for either party, which the database decides under any
+ * concurrency (409 {@code booking.conflict} naming the party). Each change and its event commit together.
+ */
+@Service
+public class BookingService {
+
+    private final BookingStore bookings;
+    private final AvailabilityStore availability;
+    private final RelationshipProjection relationships;
+    private final Outbox outbox;
+    private final ObservationRegistry observations;
+    private final Clock clock;
+
+    BookingService(BookingStore bookings, AvailabilityStore availability, RelationshipProjection relationships,
+            Outbox outbox, ObjectProvider<ObservationRegistry> observations, Clock clock) {
+        this.bookings = bookings;
+        this.availability = availability;
+        this.relationships = relationships;
+        this.outbox = outbox;
+        this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
+        this.clock = clock;
+    }
+
+    /**
+     * Books {@code details} between the caller and {@code counterpart}: its client when the caller is a
+     * freelancer, its freelancer when the caller is a client.
+     */
+    @Transactional
+    public Mono<Booking> create(CurrentUser caller, UUID counterpart, BookingDetails details) {
+        UUID freelancerId = caller.is(Role.FREELANCER) ? caller.id() : counterpart;
+        UUID clientId = caller.is(Role.FREELANCER) ? counterpart : caller.id();
+        Instant now = now();
+        return requireRelationship(freelancerId, clientId)
+                .then(requireClientRule(caller, freelancerId, details.time(), now))
+                .then(Mono.fromSupplier(() -> Booking.create(UUID.randomUUID(), freelancerId, clientId, details,
+                        caller.id(), now)))
+                .flatMap(booking -> bookings.insert(booking).onErrorMap(OverlapException.class,
+                        BookingService::conflict))
+                .flatMap(booking -> outbox.record(BookingCreated.of(snapshot(booking), now)).thenReturn(booking))
+                .name("bantam.bookings.create")
+                .tap(Micrometer.observation(observations));
+    }
+
+    /** A booking the caller is a party of; 404 otherwise. */
+    public Mono<Booking> get(CurrentUser caller, UUID id) {
+        return bookings.find(id)
+                .filter(booking -> booking.partyOf(caller.id()).isPresent())
+                .switchIfEmpty(Mono.error(BookingService::notFound));
+    }
+
+    /** The caller's live bookings (as either party) overlapping {@code [from, to)}, ascending by start. */
+    public Mono<Page<Booking>> list(CurrentUser caller, Instant from, Instant to, int limit, String cursor) {
+        Instant afterStart = null;
+        UUID afterId = null;
+        if (cursor != null) {
+            List<String> key = Cursors.decode(cursor, 2);
+            try {
+                afterStart = Instant.parse(key.get(0));
+                afterId = UUID.fromString(key.get(1));
+            } catch (DateTimeParseException | IllegalArgumentException | NullPointerException e) {
+                throw ApiException.invalidField("cursor", "is not a cursor from a previous page");
+            }
+        }
+        return bookings.list(caller.id(), from, to, afterStart, afterId, limit + 1)
+                .collectList()
+                .map(fetched -> Cursors.page(fetched, limit,
+                        last -> Cursors.encode(last.time().start().toString(), last.id().toString())));
+    }
+
+    /**
+     * Reschedules or edits a booking the caller is a party of, under the rules of creation with the booking
+     * itself out of the way. A change that changes nothing is answered with the booking as it is.
+     */
+    @Transactional
+    public Mono<Booking> change(CurrentUser caller, UUID id, BookingChange change) {
+        return bookings.findForUpdate(id)
+                .filter(booking -> booking.partyOf(caller.id()).isPresent())
+                .switchIfEmpty(Mono.error(BookingService::notFound))
+                .flatMap(current -> {
+                    BookingDetails details = change.applyTo(current.details());
+                    if (details.equals(current.details())) {
+                        return Mono.just(current);
+                    }
+                    Instant now = now();
+                    Booking changed = current.with(details, now);
+                    boolean moved = !details.time().equals(current.time());
+                    return requireRelationship(current.freelancerId(), current.clientId())
+                            .then(moved ? requireClientRule(caller, current.freelancerId(), details.time(), now)
+                                    : Mono.empty())
+                            .then(bookings.update(current, changed))
+                            .onErrorMap(OverlapException.class, BookingService::conflict)
+                            .then(outbox.record(BookingRescheduled.of(snapshot(changed), current.time().start(),
+                                    current.time().end(), caller.id(), now)))
+                            .thenReturn(changed);
+                });
+    }
+
+    /** Cancels a booking the caller is a party of: its time is free again at once. */
+    @Transactional
+    public Mono<Void> cancel(CurrentUser caller, UUID id) {
+        return bookings.findForUpdate(id)
+                .filter(booking -> booking.partyOf(caller.id()).isPresent())
+                .switchIfEmpty(Mono.error(BookingService::notFound))
+                .flatMap(booking -> {
+                    Instant now = now();
+                    return bookings.cancel(booking.id(), caller.id(), now)
+                            .then(outbox.record(BookingCancelled.of(snapshot(booking), caller.id(), now)));
+                });
+    }
+
+    private Mono<Void> requireRelationship(UUID freelancerId, UUID clientId) {
+        if (freelancerId.equals(clientId)) {
+            return Mono.error(() -> ApiException.unprocessable("relationship.required",
+                    "There is no active relationship between this freelancer and this client."));
+        }
+        return relationships.requireActive(freelancerId, clientId);
+    }
+
+    /** A client books only inside the freelancer's availability; a freelancer anywhere. */
+    private Mono<Void> requireClientRule(CurrentUser caller, UUID freelancerId, TimeRange time, Instant now) {
+        if (!caller.is(Role.CLIENT)) {
+            return Mono.empty();
+        }
+        return availability.find(freelancerId)
+                .defaultIfEmpty(WeeklyAvailability.none())
+                .flatMap(weekly -> ClientBookingRule.allows(weekly, time, now) ? Mono.<Void>empty()
+                        : Mono.error(ApiException.unprocessable("booking.outside-availability",
+                                "This time is not inside one of the freelancer's availability windows.")));
+    }
+
+    static BookingSnapshot snapshot(Booking booking) {
+        return new BookingSnapshot(booking.id(), booking.freelancerId(), booking.clientId(), booking.title(),
+                booking.location(), booking.time().start(), booking.time().end(), booking.durationMinutes(),
+                booking.createdBy());
+    }
+
+    static ApiException conflict(OverlapException overlap) {
+        Party party = overlap.party();
+        return ApiException.conflict("booking.conflict", "The " + party.name().toLowerCase(Locale.ROOT)
+                        + " already has a booking that overlaps this time.")
+                .with("conflictingParty", party.name());
+    }
+
+    private static ApiException notFound() {
+        return ApiException.notFound("There is no such booking among yours.");
+    }
+
+    private Instant now() {
+        // PostgreSQL keeps microseconds; milliseconds read the same before and after a round trip
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

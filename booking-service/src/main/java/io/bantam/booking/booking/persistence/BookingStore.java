@@ -1,0 +1,183 @@
+package io.bantam.booking.booking.persistence;
+
+import io.bantam.booking.booking.domain.Booking;
+import io.bantam.booking.booking.domain.OverlapException;
+import io.bantam.booking.booking.domain.Party;
+import io.bantam.booking.time.TimeRange;
+import io.r2dbc.postgresql.api.PostgresqlException;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Bookings in {@code booking}, and the time each live one holds in {@code booking_participant}, one row per
+ * participant, where the exclusion constraint {@value #NO_OVERLAP} refuses any overlap for a user.
+ *
+ * <p>The freelancer's row is always written before the client's, each by its own statement: the statement that
+ * fails names the party that collides, and all transactions take the rows in the same order (a user is only
+ * ever on one side, a freelancer or a client), so two bookings waiting on each other cannot deadlock.
+ */
+@Repository
+public class BookingStore {
+
+    static final String NO_OVERLAP = "booking_participant_no_overlap";
+    static final String EXCLUSION_VIOLATION = "23P01";
+
+    private final DatabaseClient db;
+
+    BookingStore(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /**
+     * Inserts a booking and the time it holds for both parties; fails with {@link OverlapException} naming the
+     * party that already has a booking then. Call it inside a transaction.
+     */
+    public Mono<Booking> insert(Booking booking) {
+        Mono<Void> row = db.sql("INSERT INTO booking (" + BookingRow.COLUMNS + ") VALUES (:id, :freelancerId,"
+                        + " :clientId, :title, :location, :startAt, :endAt, :createdBy, :createdAt, :updatedAt)")
+                .bindProperties(BookingRow.of(booking))
+                .then();
+        return row
+                .then(holdTime(booking, Party.FREELANCER))
+                .then(holdTime(booking, Party.CLIENT))
+                .thenReturn(booking);
+    }
+
+    private Mono<Void> holdTime(Booking booking, Party party) {
+        return db.sql("""
+                        INSERT INTO booking_participant (booking_id, party, user_id, during)
+                        VALUES (:id, :party, :user, tstzrange(CAST(:start AS timestamptz), CAST(:end AS timestamptz), '[)'))""")
+                .bind("id", booking.id())
+                .bind("party", party.name())
+                .bind("user", booking.participant(party))
+                .bind("start", booking.time().start())
+                .bind("end", booking.time().end())
+                .then()
+                .onErrorMap(BookingStore::isOverlap, e -> new OverlapException(party));
+    }
+
+    /**
+     * Writes the changed booking. When its time changed, the time it holds moves in place, the freelancer's row
+     * first: a booking is never in its own way, and {@link OverlapException} names the party that collides.
+     */
+    public Mono<Booking> update(Booking before, Booking after) {
+        Mono<Void> moveTime = before.time().equals(after.time()) ? Mono.empty()
+                : moveTime(after, Party.FREELANCER).then(moveTime(after, Party.CLIENT));
+        Mono<Void> row = db.sql("""
+                        UPDATE booking
+                           SET title = :title, location = :location, start_at = :start, end_at = :end,
+                               updated_at = :updatedAt
+                         WHERE id = :id""")
+                .bind("id", after.id())
+                .bind("title", after.title())
+                .bind("location", Parameter.fromOrEmpty(after.location(), String.class))
+                .bind("start", after.time().start())
+                .bind("end", after.time().end())
+                .bind("updatedAt", after.updatedAt())
+                .then();
+        return moveTime.then(row).thenReturn(after);
+    }
+
+    private Mono<Void> moveTime(Booking booking, Party party) {
+        return db.sql("""
+                        UPDATE booking_participant
+                           SET during = tstzrange(CAST(:start AS timestamptz), CAST(:end AS timestamptz), '[)')
+                         WHERE booking_id = :id AND party = :party""")
+                .bind("id", booking.id())
+                .bind("party", party.name())
+                .bind("start", booking.time().start())
+                .bind("end", booking.time().end())
+                .then()
+                .onErrorMap(BookingStore::isOverlap, e -> new OverlapException(party));
+    }
+
+    /** Cancels a booking: its row stays, marked, and the time it held is free again. */
+    public Mono<Void> cancel(UUID id, UUID cancelledBy, Instant at) {
+        return db.sql("DELETE FROM booking_participant WHERE booking_id = :id")
+                .bind("id", id)
+                .then()
+                .then(db.sql("UPDATE booking SET cancelled_at = :at, cancelled_by = :by WHERE id = :id")
+                        .bind("id", id)
+                        .bind("at", at)
+                        .bind("by", cancelledBy)
+                        .then());
+    }
+
+    /** A live (not cancelled) booking. */
+    public Mono<Booking> find(UUID id) {
+        return db.sql("SELECT " + BookingRow.COLUMNS + " FROM booking WHERE id = :id AND cancelled_at IS NULL")
+                .bind("id", id)
+                .mapProperties(BookingRow.class)
+                .one()
+                .map(BookingRow::toBooking);
+    }
+
+    /** A live booking, its row locked until the end of the current transaction, for a read-modify-write. */
+    public Mono<Booking> findForUpdate(UUID id) {
+        return db.sql("SELECT " + BookingRow.COLUMNS
+                        + " FROM booking WHERE id = :id AND cancelled_at IS NULL FOR UPDATE")
+                .bind("id", id)
+                .mapProperties(BookingRow.class)
+                .one()
+                .map(BookingRow::toBooking);
+    }
+
+    /**
+     * The time the user's live bookings hold within {@code window} (as either party): one range query on the
+     * exclusion constraint's GiST index, ascending.
+     */
+    public Flux<TimeRange> busy(UUID user, TimeRange window) {
+        return db.sql("""
+                        SELECT lower(during) AS start_at, upper(during) AS end_at
+                          FROM booking_participant
+                         WHERE user_id = :user
+                           AND during && tstzrange(CAST(:from AS timestamptz), CAST(:to AS timestamptz), '[)')
+                         ORDER BY lower(during)""")
+                .bind("user", user)
+                .bind("from", window.start())
+                .bind("to", window.end())
+                .map(row -> new TimeRange(row.get("start_at", Instant.class), row.get("end_at", Instant.class)))
+                .all();
+    }
+
+    /**
+     * A page of the user's live bookings (as either party) that overlap {@code [from, to)} (null bounds are
+     * open), ascending by start then id, starting after the given key when there is one.
+     */
+    public Flux<Booking> list(UUID user, Instant from, Instant to, Instant afterStart, UUID afterId, int limit) {
+        String after = afterStart == null ? "" : " AND (b.start_at, b.id) > (:afterStart, :afterId)";
+        DatabaseClient.GenericExecuteSpec spec = db.sql("SELECT " + prefixed("b.") + """
+                         FROM booking_participant p
+                         JOIN booking b ON b.id = p.booking_id
+                        WHERE p.user_id = :user
+                          AND p.during && tstzrange(CAST(:from AS timestamptz), CAST(:to AS timestamptz), '[)')"""
+                        + after + " ORDER BY b.start_at, b.id LIMIT :limit")
+                .bind("user", user)
+                .bind("from", Parameter.fromOrEmpty(from, Instant.class))
+                .bind("to", Parameter.fromOrEmpty(to, Instant.class))
+                .bind("limit", limit);
+        if (afterStart != null) {
+            spec = spec.bind("afterStart", afterStart).bind("afterId", afterId);
+        }
+        return spec.mapProperties(BookingRow.class).all().map(BookingRow::toBooking);
+    }
+
+    private static String prefixed(String alias) {
+        return alias + String.join(", " + alias, BookingRow.COLUMNS.strip().split(",\\s*")) + " ";
+    }
+
+    private static boolean isOverlap(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PostgresqlException postgres) {
+                return EXCLUSION_VIOLATION.equals(postgres.getErrorDetails().getCode())
+                        && postgres.getErrorDetails().getConstraintName().map(NO_OVERLAP::equals).orElse(false);
+            }
+        }
+        return false;
+    }
+}
