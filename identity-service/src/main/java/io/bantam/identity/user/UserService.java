@@ -8,6 +8,7 @@ import io.bantam.identity.user.domain.EmailTakenException;
 import io.bantam.identity.user.domain.Emails;
 import io.bantam.identity.user.domain.ProfileChange;
 import io.bantam.identity.user.domain.User;
+import io.bantam.identity.user.domain.UserVersion;
 import io.bantam.identity.user.persistence.UserStore;
 import io.bantam.service.outbox.Outbox;
 import io.bantam.service.problem.ApiException;
@@ -64,6 +65,16 @@ public class UserService {
     /** The user; 404 when there is none (a valid token of a user that no longer exists). */
     public Mono<User> get(UUID id) {
         return users.findById(id).switchIfEmpty(Mono.error(() -> ApiException.notFound("There is no such user.")));
+    }
+
+    /** The user with that email (compared case-insensitively) as of its latest change; empty when there is none. */
+    public Mono<UserVersion> lookup(String email) {
+        return users.findVersionByEmail(Emails.normalize(email));
+    }
+
+    /** The user as of its latest change; empty when there is none. */
+    public Mono<UserVersion> lookup(UUID id) {
+        return users.findVersionById(id);
     }
 
     /**

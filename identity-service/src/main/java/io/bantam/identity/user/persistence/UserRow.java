@@ -2,6 +2,7 @@ package io.bantam.identity.user.persistence;
 
 import io.bantam.identity.user.domain.Credentials;
 import io.bantam.identity.user.domain.User;
+import io.bantam.identity.user.domain.UserVersion;
 import io.bantam.service.security.Role;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -30,6 +31,10 @@ record UserRow(
     User toUser() {
         return new User(id, email, name, Role.valueOf(role), ZoneId.of(timeZone), phone, preferredName, pronouns,
                 createdAt);
+    }
+
+    UserVersion toVersion() {
+        return new UserVersion(toUser(), updatedAt);
     }
 
     Credentials toCredentials() {

@@ -3,6 +3,7 @@ package io.bantam.identity.user.persistence;
 import io.bantam.identity.user.domain.Credentials;
 import io.bantam.identity.user.domain.EmailTakenException;
 import io.bantam.identity.user.domain.User;
+import io.bantam.identity.user.domain.UserVersion;
 import io.r2dbc.postgresql.api.PostgresqlException;
 import java.time.Instant;
 import java.util.UUID;
@@ -53,6 +54,24 @@ public class UserStore {
                 .mapProperties(UserRow.class)
                 .one()
                 .map(UserRow::toUser);
+    }
+
+    /** The user with the time of its latest change, for services that keep a projection of users. */
+    public Mono<UserVersion> findVersionById(UUID id) {
+        return db.sql("SELECT " + COLUMNS + " FROM user_account WHERE id = :id")
+                .bind("id", id)
+                .mapProperties(UserRow.class)
+                .one()
+                .map(UserRow::toVersion);
+    }
+
+    /** Like {@link #findVersionById}, by email compared case-insensitively. */
+    public Mono<UserVersion> findVersionByEmail(String email) {
+        return db.sql("SELECT " + COLUMNS + " FROM user_account WHERE lower(email) = lower(:email)")
+                .bind("email", email)
+                .mapProperties(UserRow.class)
+                .one()
+                .map(UserRow::toVersion);
     }
 
     public Mono<Credentials> findCredentialsByEmail(String email) {
