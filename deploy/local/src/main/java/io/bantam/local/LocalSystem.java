@@ -129,24 +129,7 @@ public final class LocalSystem implements AutoCloseable {
         ownsStateFile = true;
         Map<String, Path> jars = findJars();
 
-        LocalPostgres startedPostgres = LocalPostgres.start(settings.dataDir().resolve("postgres"),
-                settings.postgresPort(), rotate(settings.logDir().resolve("postgres.log")));
-        synchronized (this) {
-            if (closed) {
-                startedPostgres.close();
-                throw stopped();
-            }
-            postgres = startedPostgres;
-        }
-        postgres.pid().flatMap(ProcessHandle::of).ifPresent(pg -> stateFile.record(StateFile.POSTGRES, pg));
-        out.printf("  %-12s ready after %.1f s%n", "postgres", seconds(started));
-        for (LocalSettings.Service service : settings.services()) {
-            Optional<String> database = service.definition().database();
-            if (database.isPresent()) {
-                postgres.ensureDatabase(database.get());
-            }
-        }
-
+        // Kafka (a JVM to start) and PostgreSQL side by side; the services need both
         KafkaProcess broker = KafkaProcess.builder(settings.dataDir().resolve("kafka"))
                 .port(settings.kafkaPort())
                 .controllerPort(settings.kafkaControllerPort())
@@ -160,10 +143,38 @@ public final class LocalSystem implements AutoCloseable {
             checkNotClosed();
             kafka = broker; // close() waits for a start in progress, then stops the broker
         }
-        rotate(kafka.logFile());
-        kafka.start();
+        rotate(broker.logFile());
+        CompletableFuture<Double> kafkaStarted = CompletableFuture.supplyAsync(() -> {
+            broker.start();
+            return seconds(started);
+        });
+
+        LocalPostgres startedPostgres = LocalPostgres.start(settings.dataDir().resolve("postgres"),
+                settings.postgresPort(), rotate(settings.logDir().resolve("postgres.log")));
+        synchronized (this) {
+            if (closed) {
+                startedPostgres.close();
+                throw stopped();
+            }
+            postgres = startedPostgres;
+        }
+        postgres.pid().flatMap(ProcessHandle::of).ifPresent(pg -> stateFile.record(StateFile.POSTGRES, pg));
+        for (LocalSettings.Service service : settings.services()) {
+            Optional<String> database = service.definition().database();
+            if (database.isPresent()) {
+                postgres.ensureDatabase(database.get());
+            }
+        }
+        out.printf("  %-12s ready after %.1f s%n", "postgres", seconds(started));
+
+        double kafkaReady;
+        try {
+            kafkaReady = kafkaStarted.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         ProcessHandle.of(kafka.pid()).ifPresent(k -> stateFile.record(StateFile.KAFKA, k));
-        out.printf("  %-12s ready after %.1f s%n", "kafka", seconds(started));
+        out.printf("  %-12s ready after %.1f s%n", "kafka", kafkaReady);
 
         Map<String, ClassDataSharing.Launch> launches = prepareLaunches(jars);
         for (LocalSettings.Service service : settings.services()) {
@@ -209,6 +220,12 @@ public final class LocalSystem implements AutoCloseable {
                 leftovers.add(process);
             });
         }
+        KafkaProcess.leftoverBroker(settings.dataDir().resolve("kafka"))
+                .filter(process -> !leftovers.contains(process))
+                .ifPresent(process -> {
+                    out.println("Stopping Kafka (pid " + process.pid() + ") left behind by an earlier run");
+                    leftovers.add(process);
+                });
         LocalPostgres.postmasterPid(settings.dataDir().resolve("postgres"))
                 .flatMap(ProcessHandle::of)
                 .filter(ProcessHandle::isAlive)

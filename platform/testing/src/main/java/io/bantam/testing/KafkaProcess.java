@@ -108,6 +108,7 @@ public final class KafkaProcess implements AutoCloseable {
             }
             long started = System.nanoTime();
             process = java(List.of("kafka.Kafka", config.toString())).start();
+            Files.writeString(pidFile(dataDir), Long.toString(process.pid()), StandardCharsets.UTF_8);
             registerShutdownHook();
             awaitReady(started);
             return this;
@@ -130,6 +131,11 @@ public final class KafkaProcess implements AutoCloseable {
         }
         terminate(process, stopTimeout);
         process = null;
+        try {
+            Files.deleteIfExists(pidFile(dataDir));
+        } catch (IOException e) {
+            // a stale pid file is checked against the live process before anyone acts on it
+        }
         if (shutdownHook != null) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -174,6 +180,27 @@ public final class KafkaProcess implements AutoCloseable {
     /** The file the broker's output is appended to. */
     public Path logFile() {
         return logFile;
+    }
+
+    /**
+     * The process id written to {@code broker.pid} in a data folder when a broker was started
+     * there and not stopped (e.g. its parent was killed), if that process still runs Kafka.
+     */
+    public static java.util.Optional<ProcessHandle> leftoverBroker(Path dataDir) {
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile(dataDir.toAbsolutePath()), StandardCharsets.UTF_8).trim());
+            return ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
+                    .filter(handle -> handle.info().arguments()
+                            .map(arguments -> List.of(arguments).contains("kafka.Kafka"))
+                            .orElse(false));
+        } catch (IOException | NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static Path pidFile(Path dataDir) {
+        return dataDir.resolve("broker.pid");
     }
 
     /** The folder holding the broker's configuration and data. */
