@@ -23,9 +23,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * task-service on a real PostgreSQL (a database of its own per test class) and a real Kafka broker, called over
  * HTTP with signed tokens. Each test class consumes the relationships topic in a consumer group of its own.
+ * The JVM runs at UTC+14 (see the pom) and the database sessions at UTC-11: a date that went through an instant
+ * anywhere would land on another day.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "bantam.relationships.projection.group-id=task-service-test-${random.uuid}")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "bantam.relationships.projection.group-id=task-service-test-${random.uuid}",
+        "spring.r2dbc.properties.timeZone=" + TaskServiceTestBase.DATABASE_SESSION_ZONE})
 @AutoConfigureWebTestClient
 @Import(TestSecurity.class)
 @WithPostgres
@@ -33,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 public abstract class TaskServiceTestBase {
 
     protected static final Duration WITHIN = Duration.ofSeconds(20);
+    protected static final String DATABASE_SESSION_ZONE = "Pacific/Pago_Pago";
 
     @Autowired
     protected WebTestClient web;
