@@ -92,6 +92,10 @@ class NoteApiIT extends NotesServiceTestBase {
                 .bodyValue("{\"clientId\": \"" + client + "\", \"text\": \"lone \\ud83d surrogate\"}").exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("text");
+        asFreelancer().post().uri("/api/notes").bodyValue(Map.of("clientId", client, "text", "x", "title", "y"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("title");
         asFreelancer().post().uri("/api/notes").bodyValue(Map.of("text", "no client")).exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("clientId");
