@@ -58,7 +58,11 @@ public final class Bantam {
             out.println("Bantam did not start: " + e.getMessage());
             System.exit(1);
         }
-        System.gc(); // give back the heap the start-up needed (zonky reads the PostgreSQL archive into memory)
+        // give back the heap the start-up needed (zonky reads the PostgreSQL archive into memory);
+        // the serial collector shrinks the old generation a little more on each successive full GC
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+        }
         out.println();
         out.printf("Bantam is ready at %s (%.1f s). Ctrl-C stops it.%n", settings.entryPoint().url(),
                 system.startupTime().toMillis() / 1000.0);
