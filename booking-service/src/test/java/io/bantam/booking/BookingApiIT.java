@@ -4,9 +4,11 @@ import static io.bantam.booking.support.Times.berlin;
 import static io.bantam.booking.support.Times.mondayAhead;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bantam.booking.booking.persistence.BookingStore;
 import io.bantam.booking.support.Api;
 import io.bantam.booking.support.TestSecurity;
 import io.bantam.booking.support.User;
+import io.bantam.booking.time.TimeRange;
 import io.bantam.events.relationships.RelationshipCreated;
 import io.bantam.events.relationships.RelationshipEnded;
 import io.bantam.service.relationship.RelationshipProjection;
@@ -41,6 +43,8 @@ class BookingApiIT {
     WebTestClient web;
     @Autowired
     RelationshipProjection relationships;
+    @Autowired
+    BookingStore store;
 
     Api api;
     final User freelancer = User.freelancer();
@@ -201,6 +205,22 @@ class BookingApiIT {
                     .expectStatus().isBadRequest()
                     .expectBody().jsonPath("$.errors[0].field").isEqualTo("durationMinutes");
             api.get(client, uri + "&stepMinutes=1", freelancer.id(), monday, monday, 30).expectStatus().isBadRequest();
+        }
+
+        @Test
+        void aPartysBusyTimeIsReadBackToTheMicrosecondInOrder() {
+            Instant odd = Instant.parse(monday + "T12:34:56.123456Z");
+            api.book(freelancer, client, berlin(monday, "15:00"), 60);
+            api.book(freelancer, client, odd, 5);
+            User nobody = User.client();
+
+            List<TimeRange> busy = store.busy(client.id(), new TimeRange(berlin(monday, "00:00"),
+                    berlin(monday.plusDays(1), "00:00"))).block();
+
+            assertThat(busy).containsExactly(new TimeRange(odd, odd.plusSeconds(300)),
+                    new TimeRange(berlin(monday, "15:00"), berlin(monday, "16:00")));
+            assertThat(store.busy(nobody.id(), new TimeRange(berlin(monday, "00:00"), berlin(monday, "23:00")))
+                    .block()).isEmpty();
         }
 
         List<String> slotStarts(User caller, LocalDate from, LocalDate to, int minutes, int step) {

@@ -14,14 +14,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import reactor.core.observability.micrometer.Micrometer;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -62,27 +63,37 @@ public class AvailabilityService {
     /**
      * The free slots of {@code duration} on the step grid in the windows of the dates {@code from}..{@code to}
      * (the freelancer's zone), after now, overlapping no booking of the freelancer nor, when a client asks, of
-     * that client. One range query per party, then one pass over both.
+     * that client. One range query per party and one pass over both; the queries, the availability and the
+     * relationship check go to the database at the same time (nothing is answered unless the check passes).
      */
     public Mono<List<TimeRange>> slots(CurrentUser caller, UUID freelancerId, LocalDate from, LocalDate to,
             Duration duration, Duration step) {
-        return requireVisible(caller, freelancerId)
-                .then(find(freelancerId))
-                .flatMap(weekly -> {
-                    List<TimeRange> spans = weekly.spans(from, to);
-                    if (spans.isEmpty()) {
-                        return Mono.just(List.<TimeRange>of());
-                    }
-                    TimeRange searched = new TimeRange(spans.get(0).start(), spans.get(spans.size() - 1).end());
-                    Flux<TimeRange> busy = bookings.busy(freelancerId, searched);
-                    if (caller.is(Role.CLIENT)) {
-                        busy = busy.mergeWith(bookings.busy(caller.id(), searched));
-                    }
-                    return busy.collectList()
-                            .map(blocked -> FreeSlots.find(spans, blocked, duration, step, clock.instant()));
-                })
+        TimeRange searched = utcCover(from, to);
+        Mono<List<TimeRange>> busy = bookings.busy(freelancerId, searched);
+        if (caller.is(Role.CLIENT)) {
+            busy = Mono.zip(busy, bookings.busy(caller.id(), searched), AvailabilityService::both);
+        }
+        return Mono.zip(requireVisible(caller, freelancerId).thenReturn(true), find(freelancerId), busy)
+                .map(found -> FreeSlots.find(found.getT2().spans(from, to), found.getT3(), duration, step,
+                        clock.instant()))
                 .name("bantam.availability.slots")
                 .tap(Micrometer.observation(observations));
+    }
+
+    /**
+     * The instants the dates {@code from}..{@code to} can cover in any zone (UTC offsets stay within a day):
+     * what to read bookings for before the freelancer's zone is known.
+     */
+    static TimeRange utcCover(LocalDate from, LocalDate to) {
+        return new TimeRange(from.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    private static List<TimeRange> both(List<TimeRange> freelancer, List<TimeRange> client) {
+        List<TimeRange> all = new ArrayList<>(freelancer.size() + client.size());
+        all.addAll(freelancer);
+        all.addAll(client);
+        return all;
     }
 
     private Mono<WeeklyAvailability> find(UUID freelancerId) {

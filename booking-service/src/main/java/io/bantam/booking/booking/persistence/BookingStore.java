@@ -6,6 +6,8 @@ import io.bantam.booking.booking.domain.Party;
 import io.bantam.booking.time.TimeRange;
 import io.r2dbc.postgresql.api.PostgresqlException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -128,21 +130,40 @@ public class BookingStore {
     }
 
     /**
-     * The time the user's live bookings hold within {@code window} (as either party): one range query on the
-     * exclusion constraint's GiST index, ascending.
+     * The time the user's live bookings hold within {@code window} (as either party), ascending: one range query
+     * on the exclusion constraint's GiST index. It answers one row of two arrays of epoch microseconds rather than
+     * a row per booking: with a thousand bookings, decoding rows one by one cost several times the query itself.
      */
-    public Flux<TimeRange> busy(UUID user, TimeRange window) {
+    public Mono<List<TimeRange>> busy(UUID user, TimeRange window) {
         return db.sql("""
-                        SELECT lower(during) AS start_at, upper(during) AS end_at
+                        SELECT array_agg(CAST(extract(epoch FROM lower(during)) * 1000000 AS bigint)
+                                         ORDER BY lower(during)) AS starts,
+                               array_agg(CAST(extract(epoch FROM upper(during)) * 1000000 AS bigint)
+                                         ORDER BY lower(during)) AS ends
                           FROM booking_participant
                          WHERE user_id = :user
-                           AND during && tstzrange(CAST(:from AS timestamptz), CAST(:to AS timestamptz), '[)')
-                         ORDER BY lower(during)""")
+                           AND during && tstzrange(CAST(:from AS timestamptz), CAST(:to AS timestamptz), '[)')""")
                 .bind("user", user)
                 .bind("from", window.start())
                 .bind("to", window.end())
-                .map(row -> new TimeRange(row.get("start_at", Instant.class), row.get("end_at", Instant.class)))
-                .all();
+                .map(row -> ranges(row.get("starts", Long[].class), row.get("ends", Long[].class)))
+                .one()
+                .defaultIfEmpty(List.of());
+    }
+
+    private static List<TimeRange> ranges(Long[] starts, Long[] ends) {
+        if (starts == null) {
+            return List.of();
+        }
+        List<TimeRange> ranges = new ArrayList<>(starts.length);
+        for (int i = 0; i < starts.length; i++) {
+            ranges.add(new TimeRange(ofEpochMicros(starts[i]), ofEpochMicros(ends[i])));
+        }
+        return ranges;
+    }
+
+    private static Instant ofEpochMicros(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
 
     /**
