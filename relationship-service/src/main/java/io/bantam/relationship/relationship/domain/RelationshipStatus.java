@@ -1,0 +1,6 @@
+package io.bantam.relationship.relationship.domain;
+
+public enum RelationshipStatus {
+    ACTIVE,
+    ENDED
+}
