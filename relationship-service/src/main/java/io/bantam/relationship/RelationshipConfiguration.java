@@ -1,6 +1,7 @@
 package io.bantam.relationship;
 
 import io.bantam.events.Topics;
+import io.bantam.service.kafka.KafkaDefaultsAutoConfiguration;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
@@ -33,5 +34,12 @@ class RelationshipConfiguration {
     @Bean
     NewTopic usersTopic() {
         return TopicBuilder.name(Topics.IDENTITY_USERS).partitions(PARTITIONS).build();
+    }
+
+    /** Where this service's consumer puts the user events it cannot apply (service-defaults' error handler). */
+    @Bean
+    NewTopic usersDeadLetterTopic() {
+        return TopicBuilder.name(Topics.IDENTITY_USERS + KafkaDefaultsAutoConfiguration.DEAD_LETTER_SUFFIX)
+                .partitions(PARTITIONS).build();
     }
 }

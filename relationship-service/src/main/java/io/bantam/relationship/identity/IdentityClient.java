@@ -114,6 +114,14 @@ public class IdentityClient {
         return failure instanceof WebClientRequestException || failure instanceof TimeoutException;
     }
 
+    /** What went wrong, without the request's URI: it carries the email looked up. */
+    static String describe(Throwable failure) {
+        if (failure instanceof WebClientResponseException response) {
+            return "identity-service answered " + response.getStatusCode().value();
+        }
+        return failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    }
+
     private static ApiException unavailable(Throwable failure) {
         if (failure instanceof WebClientResponseException response
                 && (response.getStatusCode().value() == 401 || response.getStatusCode().value() == 403)) {
@@ -122,7 +130,7 @@ public class IdentityClient {
         } else if (failure instanceof CallNotPermittedException) {
             log.debug("identity lookup not tried: the circuit is open");
         } else {
-            log.warn("identity lookup failed: {}", failure.toString());
+            log.warn("identity lookup failed: {}", describe(failure));
         }
         return ApiException.unavailable("Client accounts cannot be looked up right now. Try again shortly.",
                 RETRY_AFTER);
