@@ -10,6 +10,7 @@ import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
+import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
@@ -65,7 +66,7 @@ public class IdentityClient {
         return lookup(uri -> uri.path("/internal/users/{id}").build(id));
     }
 
-    private Mono<UserProfile> lookup(Function<UriBuilder, java.net.URI> uri) {
+    private Mono<UserProfile> lookup(Function<UriBuilder, URI> uri) {
         Mono<IdentityUser> attempt = web.get().uri(uri)
                 .accept(MediaType.APPLICATION_JSON)
                 .exchangeToMono(IdentityClient::read)
@@ -106,7 +107,7 @@ public class IdentityClient {
         }
     }
 
-    /** A failure that another attempt may not meet: the connection, a timeout, or identity-service's own 5xx. */
+    /** A failure that may pass by the next attempt: the connection, a timeout, or identity-service's own 5xx. */
     static boolean isTransient(Throwable failure) {
         if (failure instanceof WebClientResponseException response) {
             return response.getStatusCode().is5xxServerError();

@@ -67,7 +67,7 @@ class IdentityClientConfiguration {
                 .build();
     }
 
-    /** One retry, only of what another attempt may not meet (see {@link IdentityClient#isTransient}). */
+    /** One retry, only of a failure that may pass (see {@link IdentityClient#isTransient}). */
     static RetryConfig retryConfig(IdentityClientProperties properties) {
         return RetryConfig.custom()
                 .maxAttempts(2)
