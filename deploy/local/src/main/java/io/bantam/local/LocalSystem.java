@@ -25,6 +25,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -48,6 +51,7 @@ public final class LocalSystem implements AutoCloseable {
     /** Extraction and training runs under way, stopped first if the system is stopped meanwhile. */
     private final java.util.Set<Process> helpers = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private LocalPostgres postgres;
+    private CompletableFuture<LocalPostgres> postgresStarted;
     private KafkaProcess kafka;
     private volatile boolean stopping;
     private boolean closed;
@@ -149,13 +153,23 @@ public final class LocalSystem implements AutoCloseable {
             return seconds(started);
         });
 
-        LocalPostgres startedPostgres = LocalPostgres.start(settings.dataDir().resolve("postgres"),
-                settings.postgresPort(), rotate(settings.logDir().resolve("postgres.log")));
+        CompletableFuture<LocalPostgres> startingPostgres;
         synchronized (this) {
-            if (closed) {
-                startedPostgres.close();
-                throw stopped();
-            }
+            checkNotClosed();
+            Path postgresLog = rotate(settings.logDir().resolve("postgres.log"));
+            // on another thread, so that close() can wait for a start in progress and then stop it
+            postgresStarted = startingPostgres = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return LocalPostgres.start(settings.dataDir().resolve("postgres"), settings.postgresPort(),
+                            postgresLog);
+                } catch (IOException e) {
+                    throw new CompletionException(e);
+                }
+            });
+        }
+        LocalPostgres startedPostgres = join(startingPostgres);
+        synchronized (this) {
+            checkNotClosed();
             postgres = startedPostgres;
         }
         postgres.pid().flatMap(ProcessHandle::of).ifPresent(pg -> stateFile.record(StateFile.POSTGRES, pg));
@@ -167,12 +181,8 @@ public final class LocalSystem implements AutoCloseable {
         }
         out.printf("  %-12s ready after %.1f s%n", "postgres", seconds(started));
 
-        double kafkaReady;
-        try {
-            kafkaReady = kafkaStarted.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        double kafkaReady = join(kafkaStarted);
+        checkNotClosed();
         ProcessHandle.of(kafka.pid()).ifPresent(k -> stateFile.record(StateFile.KAFKA, k));
         out.printf("  %-12s ready after %.1f s%n", "kafka", kafkaReady);
 
@@ -450,6 +460,15 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
+    /** The result, or the exception that prevented it, unwrapped. */
+    private static <T> T join(CompletableFuture<T> future) throws Exception {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
     private static double seconds(long sinceNanos) {
         return (System.nanoTime() - sinceNanos) / 1e9;
     }
@@ -488,7 +507,7 @@ public final class LocalSystem implements AutoCloseable {
         }
         closed = true;
         stopping = true;
-        boolean anything = !services.isEmpty() || kafka != null || postgres != null;
+        boolean anything = !services.isEmpty() || kafka != null || postgresStarted != null;
         if (anything) {
             out.println("Stopping Bantam ...");
         }
@@ -500,11 +519,15 @@ public final class LocalSystem implements AutoCloseable {
         if (kafka != null) {
             kafka.stop();
         }
-        if (postgres != null) {
+        if (postgresStarted != null) {
             try {
-                postgres.close();
-            } catch (IOException e) {
+                postgresStarted.get(90, TimeUnit.SECONDS).close();
+            } catch (ExecutionException e) {
+                // it did not start: nothing to stop
+            } catch (IOException | TimeoutException e) {
                 out.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
         if (ownsStateFile) {

@@ -40,7 +40,12 @@ class BantamUpIT {
                 "BANTAM_PORT_OFFSET", Integer.toString(freeOffset()),
                 "BANTAM_READY_TIMEOUT", "240"));
         Collection<Long> pids;
-        try (LocalSystem system = LocalSystem.start(settings, System.out)) {
+        LocalSystem started = LocalSystem.create(settings, System.out);
+        // should this JVM be told to stop (a build timeout), the system goes with it
+        Thread stopOnExit = new Thread(started::close, "bantam-it-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        try (LocalSystem system = started) {
+            system.startUp();
             pids = system.pids().values();
             String gateway = settings.entryPoint().url();
             String email = "ada-" + UUID.randomUUID() + "@example.com";
@@ -67,6 +72,7 @@ class BantamUpIT {
             assertThat(user.path("role").asString()).isEqualTo("FREELANCER");
         }
 
+        Runtime.getRuntime().removeShutdownHook(stopOnExit);
         assertThat(settings.ports()).allSatisfy(port -> assertThat(Ports.isListening(port))
                 .as("port %d still open after stop", port).isFalse());
         // PostgreSQL's postmaster is not our child: it is gone once init has reaped it
