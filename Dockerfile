@@ -42,6 +42,9 @@ ARG MODULE
 LABEL org.opencontainers.image.title="bantam-${MODULE}" \
       org.opencontainers.image.source="https://github.com/bantam/bantam" \
       org.opencontainers.image.licenses="Apache-2.0"
+# root while the image is put together (the nonroot base would otherwise own nothing it may write to); the files
+# stay root-owned and read-only for the runtime user set below
+USER 0:0
 WORKDIR /app
 # Least changing first, so a code change rebuilds only the last layers.
 COPY --from=build /layers/dependencies/ ./
