@@ -1,13 +1,15 @@
 package io.bantam.identity.ratelimit.domain;
 
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Who the client is, for per-address limits. {@code X-Forwarded-For} is believed only when the direct peer is
- * a trusted proxy (the gateway), and then only its last entry: the one the gateway appended. Entries before it
- * come from the client and can say anything.
+ * Who the client is, for per-address limits. {@code X-Forwarded-For} is believed only as far as trusted proxies
+ * vouch for it: starting from the direct peer, each trusted hop's entry (the one it appended, right to left) is
+ * followed, and the first address that is not a trusted proxy is the client. Behind gateway and ingress that
+ * is the address the ingress saw; entries further left come from the client and can say anything.
  */
 public final class ClientAddresses {
 
@@ -25,26 +27,31 @@ public final class ClientAddresses {
         if (peer == null) {
             return "unknown";
         }
-        if (isTrusted(peer)) {
-            Optional<InetAddress> forwarded = lastEntry(forwardedFor).flatMap(AddressRange::literal);
-            if (forwarded.isPresent()) {
-                return forwarded.get().getHostAddress();
+        InetAddress client = peer;
+        List<String> entries = entries(forwardedFor);
+        for (int i = entries.size() - 1; i >= 0 && isTrusted(client); i--) {
+            Optional<InetAddress> hop = AddressRange.literal(entries.get(i));
+            if (hop.isEmpty()) {
+                break;  // a garbled entry: believe no further than the trusted hop that passed it on
+            }
+            client = hop.get();
+        }
+        return client.getHostAddress();
+    }
+
+    private boolean isTrusted(InetAddress address) {
+        return trustedProxies.stream().anyMatch(range -> range.contains(address));
+    }
+
+    private static List<String> entries(List<String> headerValues) {
+        List<String> entries = new ArrayList<>();
+        if (headerValues != null) {
+            for (String value : headerValues) {
+                for (String entry : value.split(",")) {
+                    entries.add(entry.strip());
+                }
             }
         }
-        return peer.getHostAddress();
-    }
-
-    private boolean isTrusted(InetAddress peer) {
-        return trustedProxies.stream().anyMatch(range -> range.contains(peer));
-    }
-
-    private static Optional<String> lastEntry(List<String> headerValues) {
-        if (headerValues == null || headerValues.isEmpty()) {
-            return Optional.empty();
-        }
-        String last = headerValues.get(headerValues.size() - 1);
-        int comma = last.lastIndexOf(',');
-        String entry = (comma < 0 ? last : last.substring(comma + 1)).strip();
-        return entry.isEmpty() ? Optional.empty() : Optional.of(entry);
+        return entries;
     }
 }

@@ -44,6 +44,17 @@ class ClientAddressesTest {
     }
 
     @Test
+    void behindAnIngressAndTheGatewayTheClientIsTheFirstUntrustedHopFromTheRight() {
+        ClientAddresses cluster = new ClientAddresses(List.of(AddressRange.parse("10.0.0.0/8")));
+
+        // client -> ingress (10.1.0.5) -> gateway (10.2.0.7) -> identity: the ingress appended the client,
+        // the gateway appended the ingress; what the client claimed sits further left and is not believed
+        assertThat(cluster.resolve(ip("10.2.0.7"), List.of("192.0.2.66, 203.0.113.9, 10.1.0.5")))
+                .isEqualTo("203.0.113.9");
+        assertThat(cluster.resolve(ip("10.2.0.7"), List.of("10.1.0.5"))).isEqualTo("10.1.0.5");
+    }
+
+    @Test
     void ipv6ClientsAreForwardedToo() {
         assertThat(BEHIND_LOOPBACK_GATEWAY.resolve(ip("127.0.0.1"), List.of("2001:db8::1")))
                 .isEqualTo("2001:db8:0:0:0:0:0:1");
