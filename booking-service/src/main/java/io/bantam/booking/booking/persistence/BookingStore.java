@@ -8,6 +8,7 @@ import io.r2dbc.postgresql.api.PostgresqlException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -131,33 +132,48 @@ public class BookingStore {
 
     /**
      * The time the user's live bookings hold within {@code window} (as either party), ascending: one range query
-     * on the exclusion constraint's GiST index. It answers one row of two arrays of epoch microseconds rather than
-     * a row per booking: with a thousand bookings, decoding rows one by one cost several times the query itself.
+     * on the exclusion constraint's GiST index. It answers a single text value, {@code start,end;start,end;...}
+     * in epoch microseconds, rather than a row per booking: with a thousand bookings, decoding rows (or a
+     * driver-parsed array) cost several times the query itself.
      */
     public Mono<List<TimeRange>> busy(UUID user, TimeRange window) {
         return db.sql("""
-                        SELECT array_agg(CAST(extract(epoch FROM lower(during)) * 1000000 AS bigint)
-                                         ORDER BY lower(during)) AS starts,
-                               array_agg(CAST(extract(epoch FROM upper(during)) * 1000000 AS bigint)
-                                         ORDER BY lower(during)) AS ends
+                        SELECT string_agg(CAST(extract(epoch FROM lower(during)) * 1000000 AS bigint) || ','
+                                          || CAST(extract(epoch FROM upper(during)) * 1000000 AS bigint), ';'
+                                          ORDER BY lower(during)) AS ranges
                           FROM booking_participant
                          WHERE user_id = :user
                            AND during && tstzrange(CAST(:from AS timestamptz), CAST(:to AS timestamptz), '[)')""")
                 .bind("user", user)
                 .bind("from", window.start())
                 .bind("to", window.end())
-                .map(row -> ranges(row.get("starts", Long[].class), row.get("ends", Long[].class)))
+                .map(row -> Optional.ofNullable(row.get("ranges", String.class)))
                 .one()
+                .map(ranges -> ranges.map(BookingStore::parseRanges).orElse(List.of()))
                 .defaultIfEmpty(List.of());
     }
 
-    private static List<TimeRange> ranges(Long[] starts, Long[] ends) {
-        if (starts == null) {
-            return List.of();
-        }
-        List<TimeRange> ranges = new ArrayList<>(starts.length);
-        for (int i = 0; i < starts.length; i++) {
-            ranges.add(new TimeRange(ofEpochMicros(starts[i]), ofEpochMicros(ends[i])));
+    /** Reads {@code start,end;start,end;...} (epoch microseconds, possibly negative) into ranges. */
+    static List<TimeRange> parseRanges(String text) {
+        List<TimeRange> ranges = new ArrayList<>(text.length() / 34 + 1);
+        long[] pair = new long[2];
+        int field = 0;
+        int i = 0;
+        while (i < text.length()) {
+            boolean negative = text.charAt(i) == '-';
+            if (negative) {
+                i++;
+            }
+            long value = 0;
+            while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                value = value * 10 + (text.charAt(i++) - '0');
+            }
+            pair[field++] = negative ? -value : value;
+            if (field == 2) {
+                ranges.add(new TimeRange(ofEpochMicros(pair[0]), ofEpochMicros(pair[1])));
+                field = 0;
+            }
+            i++; // the separator
         }
         return ranges;
     }
