@@ -1,5 +1,6 @@
 package io.bantam.local;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -99,7 +100,7 @@ final class ClassDataSharing {
 
     private static int run(ProcessBuilder builder, Duration timeout, Consumer<Process> started)
             throws IOException, InterruptedException {
-        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Process process = builder.start();
         started.accept(process);
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -3,6 +3,7 @@ package io.bantam.local;
 import io.bantam.testing.KafkaProcess;
 import io.bantam.testing.LogTail;
 import io.bantam.testing.Ports;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -23,8 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -49,7 +52,7 @@ public final class LocalSystem implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final Map<String, RunningService> services = new LinkedHashMap<>();
     /** Extraction and training runs under way, stopped first if the system is stopped meanwhile. */
-    private final java.util.Set<Process> helpers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Process> helpers = ConcurrentHashMap.newKeySet();
     private LocalPostgres postgres;
     private CompletableFuture<LocalPostgres> postgresStarted;
     private KafkaProcess kafka;
@@ -373,7 +376,7 @@ public final class LocalSystem implements AutoCloseable {
                 .directory(settings.root().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().putAll(environment(service));
         Process process = builder.start();
         stateFile.record(StateFile.SERVICE_PREFIX + service.name(), process.toHandle());

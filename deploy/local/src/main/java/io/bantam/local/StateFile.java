@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,10 +116,10 @@ final class StateFile {
 
     /** The roles in stopping order: services (last started first), then Kafka, then PostgreSQL. */
     static List<String> stoppingOrder(Map<String, Entry> entries) {
-        List<String> services = new java.util.ArrayList<>(entries.keySet().stream()
+        List<String> services = new ArrayList<>(entries.keySet().stream()
                 .filter(role -> role.startsWith(SERVICE_PREFIX)).toList());
-        java.util.Collections.reverse(services);
-        List<String> order = new java.util.ArrayList<>(services);
+        Collections.reverse(services);
+        List<String> order = new ArrayList<>(services);
         if (entries.containsKey(KAFKA)) {
             order.add(KAFKA);
         }

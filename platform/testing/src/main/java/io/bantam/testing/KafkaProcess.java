@@ -1,5 +1,6 @@
 package io.bantam.testing;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -186,7 +188,7 @@ public final class KafkaProcess implements AutoCloseable {
      * The process id written to {@code broker.pid} in a data folder when a broker was started
      * there and not stopped (e.g. its parent was killed), if that process still runs Kafka.
      */
-    public static java.util.Optional<ProcessHandle> leftoverBroker(Path dataDir) {
+    public static Optional<ProcessHandle> leftoverBroker(Path dataDir) {
         try {
             long pid = Long.parseLong(Files.readString(pidFile(dataDir.toAbsolutePath()), StandardCharsets.UTF_8).trim());
             return ProcessHandle.of(pid)
@@ -195,7 +197,7 @@ public final class KafkaProcess implements AutoCloseable {
                             .map(arguments -> List.of(arguments).contains("kafka.Kafka"))
                             .orElse(false));
         } catch (IOException | NumberFormatException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -297,8 +299,8 @@ public final class KafkaProcess implements AutoCloseable {
                 .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
     }
 
-    private static java.io.File nullDevice() {
-        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    private static File nullDevice() {
+        return new File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 
     /** A java {@code @argfile} token: quoted, with backslashes and quotes escaped. */
