@@ -2,7 +2,7 @@ package io.bantam.identity.auth;
 
 import io.bantam.identity.user.domain.Emails;
 import io.bantam.identity.user.domain.Profile;
-import io.bantam.identity.user.web.IanaTimeZone;
+import io.bantam.service.validation.IanaTimeZone;
 import io.bantam.service.security.Role;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

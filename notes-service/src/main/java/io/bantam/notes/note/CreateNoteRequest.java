@@ -1,6 +1,6 @@
 package io.bantam.notes.note;
 
-import io.bantam.notes.shared.StorableText;
+import io.bantam.service.validation.StorableText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.util.UUID;

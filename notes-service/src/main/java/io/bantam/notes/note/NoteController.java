@@ -1,6 +1,6 @@
 package io.bantam.notes.note;
 
-import io.bantam.notes.shared.StorableText;
+import io.bantam.service.validation.StorableText;
 import io.bantam.service.paging.Cursors;
 import io.bantam.service.paging.Page;
 import io.bantam.service.problem.ApiException;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bantam.notes.support.NoteJson;
 import io.bantam.notes.support.NotesServiceTestBase;
-import io.bantam.notes.support.TestTokens;
+import io.bantam.testing.TestTokens;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;

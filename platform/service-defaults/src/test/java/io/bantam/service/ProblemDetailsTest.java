@@ -3,7 +3,7 @@ package io.bantam.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bantam.service.testapp.TestApplication;
-import io.bantam.service.testapp.TestTokens;
+import io.bantam.testing.TestTokens;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.bantam.service.testapp.TestApplication;
-import io.bantam.service.testapp.TestTokens;
+import io.bantam.testing.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;

@@ -1,5 +1,9 @@
 package io.bantam.relationship.support;
 
+import io.bantam.service.testsupport.TestSecurity;
+
+import io.bantam.testing.TestTokens;
+
 import static org.awaitility.Awaitility.await;
 
 import io.bantam.events.identity.UserEvent;

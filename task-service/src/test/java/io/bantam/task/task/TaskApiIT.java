@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bantam.task.support.TaskBody;
 import io.bantam.task.support.TaskJson;
 import io.bantam.task.support.TaskServiceTestBase;
-import io.bantam.task.support.TestTokens;
+import io.bantam.testing.TestTokens;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bantam.task.support.TaskBody;
 import io.bantam.task.support.TaskJson;
 import io.bantam.task.support.TaskServiceTestBase;
-import io.bantam.task.support.TestTokens;
+import io.bantam.testing.TestTokens;
 import io.bantam.task.task.domain.Priority;
 import io.bantam.task.task.domain.Task;
 import io.bantam.task.task.domain.TaskFilter;

@@ -1,5 +1,7 @@
 package io.bantam.identity.user.web;
 
+import io.bantam.service.validation.IanaTimeZone;
+
 import io.bantam.identity.user.domain.Profile;
 import io.bantam.identity.user.domain.ProfileChange;
 import io.bantam.identity.user.domain.TimeZones;

@@ -3,7 +3,7 @@ package io.bantam.identity.user.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.bantam.identity.user.domain.Patch;
+import io.bantam.service.patch.Patch;
 import io.bantam.identity.user.domain.ProfileChange;
 import io.bantam.service.problem.ApiException;
 import jakarta.validation.ConstraintViolation;

@@ -2,7 +2,7 @@ package io.bantam.service.testapp;
 
 import io.bantam.service.problem.ApiException;
 import io.bantam.service.security.CurrentUser;
-import io.bantam.service.security.JwtValidation;
+import io.bantam.service.testsupport.TestSecurity;
 import io.bantam.service.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -11,12 +11,9 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,17 +25,10 @@ import reactor.core.publisher.Mono;
 
 /** A small service on service-defaults, for testing what every service gets. */
 @SpringBootApplication
+@Import(TestSecurity.class)
 public class TestApplication {
 
     public static final UUID MISSING = UUID.fromString("00000000-0000-0000-0000-000000000404");
-
-    @Bean
-    ReactiveJwtDecoder testJwtDecoder() throws Exception {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(TestTokens.KEY.toRSAPublicKey())
-                .signatureAlgorithm(SignatureAlgorithm.RS256).build();
-        decoder.setJwtValidator(JwtValidation.validator(TestTokens.ISSUER, TestTokens.AUDIENCE));
-        return decoder;
-    }
 
     enum Kind { SMALL, LARGE }
 

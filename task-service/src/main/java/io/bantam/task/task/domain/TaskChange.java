@@ -1,5 +1,7 @@
 package io.bantam.task.task.domain;
 
+import io.bantam.service.patch.Patch;
+
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;

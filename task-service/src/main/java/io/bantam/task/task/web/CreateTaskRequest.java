@@ -2,7 +2,7 @@ package io.bantam.task.task.web;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.OptBoolean;
-import io.bantam.task.shared.StorableText;
+import io.bantam.service.validation.StorableText;
 import io.bantam.task.task.domain.NewTask;
 import io.bantam.task.task.domain.Priority;
 import io.bantam.task.task.domain.Task;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.OptBoolean;
 import io.bantam.service.problem.ApiException;
 import io.bantam.service.problem.ApiException.FieldError;
-import io.bantam.task.shared.StorableText;
+import io.bantam.service.validation.StorableText;
 import io.bantam.task.task.domain.Priority;
 import io.bantam.task.task.domain.Task;
 import io.bantam.task.task.domain.TaskChange;

@@ -1,4 +1,4 @@
-package io.bantam.task.shared;
+package io.bantam.service.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.bantam.service.testapp;
+package io.bantam.testing;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -13,7 +13,11 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 
-/** Signs access tokens the way identity-service does, with keys made for the test. */
+/**
+ * Signs access tokens the way identity-service does (RS256, {@code kid}, issuer, audience, subject, role, expiry),
+ * with keys made for the test JVM. A service's tests verify them with service-defaults' production validators
+ * through {@code io.bantam.service.testsupport.TestSecurity}.
+ */
 public final class TestTokens {
 
     public static final RSAKey KEY = generate("test-key");
@@ -22,6 +26,14 @@ public final class TestTokens {
     public static final String AUDIENCE = "bantam-api";
 
     private TestTokens() {
+    }
+
+    public static String freelancer(UUID id) {
+        return token(id, "FREELANCER");
+    }
+
+    public static String client(UUID id) {
+        return token(id, "CLIENT");
     }
 
     public static String token(UUID subject, String role) {

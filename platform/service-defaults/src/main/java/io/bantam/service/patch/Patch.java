@@ -1,4 +1,4 @@
-package io.bantam.identity.user.domain;
+package io.bantam.service.patch;
 
 /**
  * One field of a partial update: left as it is, or set to a value ({@code null} clears an optional field).

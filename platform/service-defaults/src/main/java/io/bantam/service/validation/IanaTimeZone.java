@@ -1,6 +1,5 @@
-package io.bantam.identity.user.web;
+package io.bantam.service.validation;
 
-import io.bantam.identity.user.domain.TimeZones;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -10,8 +9,12 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.time.ZoneId;
 
-/** An IANA time zone id such as {@code Europe/Berlin}; {@code null} is valid (pair with {@code @NotNull}). */
+/**
+ * An IANA time zone id such as {@code Europe/Berlin} (not a bare offset such as {@code +01:00}: its rules would
+ * not follow daylight-saving changes); {@code null} is valid (pair with {@code @NotNull}).
+ */
 @Documented
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -28,7 +31,7 @@ public @interface IanaTimeZone {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || TimeZones.isValid(value);
+            return value == null || ZoneId.getAvailableZoneIds().contains(value);
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.bantam.notes.shared;
+package io.bantam.service.validation;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -14,8 +14,6 @@ import java.lang.annotation.Target;
  * Text that can be stored and given back exactly as sent: well-formed Unicode (no unpaired UTF-16 surrogate,
  * which has no UTF-8 encoding and would come back as '?') and no NUL character (PostgreSQL's {@code text}
  * cannot hold U+0000). Null is valid: say {@code @NotNull} where it is not.
- *
- * <p>Generic: meant to move to platform/service-defaults.
  */
 @Documented
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
