@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bantam.booking.booking.persistence.BookingStore;
 import io.bantam.booking.support.Api;
-import io.bantam.booking.support.TestSecurity;
+import io.bantam.service.testsupport.TestSecurity;
 import io.bantam.booking.support.User;
 import io.bantam.booking.time.TimeRange;
 import io.bantam.events.relationships.RelationshipCreated;
@@ -376,6 +376,14 @@ class BookingApiIT {
                             "durationMinutes", 30, "title", "No client"))
                     .expectStatus().isBadRequest()
                     .expectBody().jsonPath("$.errors[0].field").isEqualTo("clientId");
+
+            api.post(freelancer, "/api/bookings", Map.of("clientId", client.id().toString(),
+                            "start", berlin(monday, "10:00").toString(), "durationMinutes", 30, "title", "Nul\u0000",
+                            "location", "\uD800"))
+                    .expectStatus().isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.errors[?(@.field == 'title')]").exists()
+                    .jsonPath("$.errors[?(@.field == 'location')]").exists();
 
             api.post(freelancer, "/api/bookings", Map.of("clientId", client.id().toString(), "start", "tomorrow",
                             "durationMinutes", 30, "title", "Bad start"))

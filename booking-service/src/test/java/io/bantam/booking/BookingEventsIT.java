@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.bantam.booking.support.Api;
-import io.bantam.booking.support.TestSecurity;
+import io.bantam.service.testsupport.TestSecurity;
 import io.bantam.booking.support.User;
 import io.bantam.events.Topics;
 import io.bantam.events.relationships.RelationshipCreated;

@@ -5,7 +5,7 @@ import static io.bantam.booking.support.Times.mondayAhead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bantam.booking.support.Api;
-import io.bantam.booking.support.TestSecurity;
+import io.bantam.service.testsupport.TestSecurity;
 import io.bantam.booking.support.User;
 import io.bantam.events.relationships.RelationshipCreated;
 import io.bantam.service.relationship.RelationshipProjection;

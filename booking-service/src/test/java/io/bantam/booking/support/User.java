@@ -1,5 +1,6 @@
 package io.bantam.booking.support;
 
+import io.bantam.testing.TestTokens;
 import java.util.UUID;
 
 /** A user of the test, with a valid access token. */

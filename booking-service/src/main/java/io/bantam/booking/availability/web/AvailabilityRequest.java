@@ -6,6 +6,7 @@ import io.bantam.booking.availability.domain.WeeklyWindow;
 import io.bantam.booking.time.TimeOfDay;
 import io.bantam.service.problem.ApiException;
 import io.bantam.service.problem.ApiException.FieldError;
+import io.bantam.service.validation.IanaTimeZone;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

@@ -1,5 +1,6 @@
 package io.bantam.booking.booking.domain;
 
+import io.bantam.service.patch.Patch;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -4,6 +4,7 @@ import io.bantam.booking.booking.domain.BookingDetails;
 import io.bantam.service.problem.ApiException;
 import io.bantam.service.security.CurrentUser;
 import io.bantam.service.security.Role;
+import io.bantam.service.validation.StorableText;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -22,8 +23,8 @@ record CreateBookingRequest(
         @NotNull Instant start,
         @NotNull @Min(BookingDetails.MIN_DURATION_MINUTES) @Max(BookingDetails.MAX_DURATION_MINUTES)
         Integer durationMinutes,
-        @NotBlank @Size(max = BookingDetails.TITLE_MAX) String title,
-        @Size(max = BookingDetails.LOCATION_MAX) String location) {
+        @NotBlank @Size(max = BookingDetails.TITLE_MAX) @StorableText String title,
+        @Size(max = BookingDetails.LOCATION_MAX) @StorableText String location) {
 
     /**
      * The other party: 400 when it is missing for the caller's role, or when the caller's own side names someone

@@ -4,6 +4,7 @@ import io.bantam.booking.booking.domain.BookingChange;
 import io.bantam.booking.booking.domain.BookingDetails;
 import io.bantam.service.problem.ApiException;
 import io.bantam.service.problem.ApiException.FieldError;
+import io.bantam.service.validation.StorableText;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -33,9 +34,11 @@ final class PatchBookingRequest {
 
     @Size(min = 1, max = BookingDetails.TITLE_MAX)
     @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+    @StorableText
     private String title;
 
     @Size(max = BookingDetails.LOCATION_MAX)
+    @StorableText
     private String location;
 
     void setStart(Instant start) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bantam.booking.booking.domain.BookingChange;
-import io.bantam.booking.booking.domain.Patch;
+import io.bantam.service.patch.Patch;
 import io.bantam.service.problem.ApiException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
