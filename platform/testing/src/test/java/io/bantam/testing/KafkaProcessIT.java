@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,11 +37,14 @@ class KafkaProcessIT {
                 assertThat(kafka.isRunning()).isFalse();
                 assertThat(Ports.isListening(kafka.port())).isFalse();
 
-                Future<RecordMetadata> sentWhileDown = producer.send(new ProducerRecord<>(topic, "k", "during"));
+                // send() itself may block (max.block.ms) until it has metadata again, i.e. until the broker is
+                // back: hand the record over from another thread while this one restarts the broker
+                CompletableFuture<Future<RecordMetadata>> sentWhileDown = CompletableFuture.supplyAsync(
+                        () -> producer.send(new ProducerRecord<>(topic, "k", "during")));
                 kafka.start();
                 assertThat(kafka.bootstrapServers()).isEqualTo(address);
                 assertThat(kafka.pid()).isNotEqualTo(firstPid);
-                sentWhileDown.get(60, TimeUnit.SECONDS);
+                sentWhileDown.get(60, TimeUnit.SECONDS).get(60, TimeUnit.SECONDS);
                 producer.send(new ProducerRecord<>(topic, "k", "after")).get(30, TimeUnit.SECONDS);
             }
 
