@@ -100,7 +100,8 @@ class BookingApiIT {
             User fresh = User.freelancer();
 
             api.get(fresh, "/api/availability/{id}", fresh.id()).expectStatus().isOk()
-                    .expectBody().jsonPath("$.weekly.length()").isEqualTo(0);
+                    .expectBody().jsonPath("$.weekly.length()").isEqualTo(0)
+                    .jsonPath("$.timeZone").isEqualTo("UTC");
         }
 
         @Test

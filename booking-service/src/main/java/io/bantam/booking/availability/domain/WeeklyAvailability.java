@@ -6,7 +6,6 @@ import io.bantam.booking.time.WallClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -66,9 +65,9 @@ public record WeeklyAvailability(ZoneId zone, List<WeeklyWindow> windows) {
         return new WeeklyAvailability(zone, List.of());
     }
 
-    /** The default for a freelancer that has published nothing yet. */
+    /** The default for a freelancer that has published nothing yet: no windows, in the IANA zone "UTC". */
     public static WeeklyAvailability none() {
-        return none(ZoneOffset.UTC);
+        return none(ZoneId.of("UTC"));
     }
 
     /**
