@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bantam.booking.booking.persistence.BookingStore;
 import io.bantam.booking.support.Api;
-import io.bantam.service.testsupport.TestSecurity;
 import io.bantam.booking.support.User;
 import io.bantam.booking.time.TimeRange;
 import io.bantam.events.relationships.RelationshipCreated;
 import io.bantam.events.relationships.RelationshipEnded;
 import io.bantam.service.relationship.RelationshipProjection;
+import io.bantam.service.testsupport.TestSecurity;
 import io.bantam.testing.WithKafka;
 import io.bantam.testing.WithPostgres;
 import java.time.Duration;

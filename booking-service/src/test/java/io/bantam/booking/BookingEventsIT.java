@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.bantam.booking.support.Api;
-import io.bantam.service.testsupport.TestSecurity;
 import io.bantam.booking.support.User;
 import io.bantam.events.Topics;
 import io.bantam.events.relationships.RelationshipCreated;
 import io.bantam.events.relationships.RelationshipEnded;
 import io.bantam.events.relationships.RelationshipEvent;
+import io.bantam.service.testsupport.TestSecurity;
 import io.bantam.testing.TestInfrastructure;
 import io.bantam.testing.WithKafka;
 import io.bantam.testing.WithPostgres;

@@ -5,10 +5,10 @@ import static io.bantam.booking.support.Times.mondayAhead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bantam.booking.support.Api;
-import io.bantam.service.testsupport.TestSecurity;
 import io.bantam.booking.support.User;
 import io.bantam.events.relationships.RelationshipCreated;
 import io.bantam.service.relationship.RelationshipProjection;
+import io.bantam.service.testsupport.TestSecurity;
 import io.bantam.testing.WithKafka;
 import io.bantam.testing.WithPostgres;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package io.bantam.identity.auth;
 
 import io.bantam.identity.user.domain.Emails;
 import io.bantam.identity.user.domain.Profile;
-import io.bantam.service.validation.IanaTimeZone;
 import io.bantam.service.security.Role;
+import io.bantam.service.validation.IanaTimeZone;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

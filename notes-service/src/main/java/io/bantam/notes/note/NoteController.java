@@ -1,11 +1,11 @@
 package io.bantam.notes.note;
 
-import io.bantam.service.validation.StorableText;
 import io.bantam.service.paging.Cursors;
 import io.bantam.service.paging.Page;
 import io.bantam.service.problem.ApiException;
 import io.bantam.service.security.CurrentUser;
 import io.bantam.service.security.Role;
+import io.bantam.service.validation.StorableText;
 import jakarta.validation.Valid;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;

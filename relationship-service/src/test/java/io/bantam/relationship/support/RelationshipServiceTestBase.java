@@ -1,9 +1,5 @@
 package io.bantam.relationship.support;
 
-import io.bantam.service.testsupport.TestSecurity;
-
-import io.bantam.testing.TestTokens;
-
 import static org.awaitility.Awaitility.await;
 
 import io.bantam.events.identity.UserEvent;
@@ -11,6 +7,8 @@ import io.bantam.events.identity.UserProfileUpdated;
 import io.bantam.events.identity.UserRegistered;
 import io.bantam.events.identity.UserSnapshot;
 import io.bantam.relationship.profile.persistence.UserProfileStore;
+import io.bantam.service.testsupport.TestSecurity;
+import io.bantam.testing.TestTokens;
 import io.bantam.testing.WithKafka;
 import io.bantam.testing.WithPostgres;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;

@@ -1,28 +1,20 @@
 package io.bantam.task.support;
 
-import io.bantam.service.testsupport.TestSecurity;
-
-import io.bantam.testing.TestTokens;
-
-import static org.awaitility.Awaitility.await;
-
-import io.bantam.events.relationships.RelationshipCreated;
-import io.bantam.events.relationships.RelationshipEnded;
 import io.bantam.events.relationships.RelationshipEvent;
 import io.bantam.service.relationship.RelationshipProjection;
+import io.bantam.service.testsupport.RelationshipEvents;
+import io.bantam.service.testsupport.TestSecurity;
+import io.bantam.testing.TestTokens;
 import io.bantam.testing.WithKafka;
 import io.bantam.testing.WithPostgres;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * task-service on a real PostgreSQL (a database of its own per test class) and a real Kafka broker, called over
@@ -34,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
         "bantam.relationships.projection.group-id=task-service-test-${random.uuid}",
         "spring.r2dbc.properties.timeZone=" + TaskServiceTestBase.DATABASE_SESSION_ZONE})
 @AutoConfigureWebTestClient
-@Import(TestSecurity.class)
+@Import({TestSecurity.class, RelationshipEvents.class})
 @WithPostgres
 @WithKafka
 public abstract class TaskServiceTestBase {
@@ -47,9 +39,7 @@ public abstract class TaskServiceTestBase {
     @Autowired
     protected RelationshipProjection projection;
     @Autowired
-    private KafkaTemplate<Object, Object> kafka;
-    @Autowired
-    private JsonMapper json;
+    protected RelationshipEvents relationships;
 
     /** The calling freelancer of most tests: a new one per test, so tests do not see each other's tasks. */
     protected final UUID freelancer = UUID.randomUUID();
@@ -57,27 +47,25 @@ public abstract class TaskServiceTestBase {
     /** A client connected to {@link #freelancer} through a new relationship; waits until the projection has it. */
     protected UUID connectedClient() {
         UUID client = UUID.randomUUID();
-        connect(UUID.randomUUID(), client);
+        relationships.connect(freelancer, client);
         return client;
     }
 
     protected void connect(UUID relationshipId, UUID client) {
-        publish(RelationshipCreated.of(relationshipId, freelancer, client, Instant.now()));
-        await().atMost(WITHIN).until(() -> projection.isActive(freelancer, client).block());
+        relationships.connect(relationshipId, freelancer, client);
     }
 
     protected void end(UUID relationshipId, UUID client) {
-        publish(RelationshipEnded.of(relationshipId, freelancer, client, Instant.now()));
-        await().atMost(WITHIN).until(() -> !projection.isActive(freelancer, client).block());
+        relationships.end(relationshipId, freelancer, client);
     }
 
     protected void publish(RelationshipEvent event) {
-        kafka.send(event.topic(), event.key(), json.writeValueAsString(event)).join();
+        relationships.publish(event);
     }
 
-    /** Publishes a creation for a fresh client and waits for it: everything published before has been applied. */
+    /** Waits until everything published before for {@link #freelancer} has been applied. */
     protected void awaitEarlierEvents() {
-        connectedClient();
+        relationships.awaitEarlierEvents(freelancer);
     }
 
     protected WebTestClient as(String token) {

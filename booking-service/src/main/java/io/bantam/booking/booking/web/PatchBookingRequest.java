@@ -2,8 +2,8 @@ package io.bantam.booking.booking.web;
 
 import io.bantam.booking.booking.domain.BookingChange;
 import io.bantam.booking.booking.domain.BookingDetails;
-import io.bantam.service.problem.ApiException;
 import io.bantam.service.problem.ApiException.FieldError;
+import io.bantam.service.problem.ApiException;
 import io.bantam.service.validation.StorableText;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

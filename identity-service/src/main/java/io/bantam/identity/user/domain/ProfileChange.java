@@ -1,7 +1,6 @@
 package io.bantam.identity.user.domain;
 
 import io.bantam.service.patch.Patch;
-
 import java.time.ZoneId;
 import java.util.Objects;
 

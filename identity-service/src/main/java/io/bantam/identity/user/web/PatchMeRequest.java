@@ -1,12 +1,11 @@
 package io.bantam.identity.user.web;
 
-import io.bantam.service.validation.IanaTimeZone;
-
 import io.bantam.identity.user.domain.Profile;
 import io.bantam.identity.user.domain.ProfileChange;
 import io.bantam.identity.user.domain.TimeZones;
-import io.bantam.service.problem.ApiException;
 import io.bantam.service.problem.ApiException.FieldError;
+import io.bantam.service.problem.ApiException;
+import io.bantam.service.validation.IanaTimeZone;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;

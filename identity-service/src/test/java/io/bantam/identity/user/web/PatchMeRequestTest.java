@@ -3,8 +3,8 @@ package io.bantam.identity.user.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.bantam.service.patch.Patch;
 import io.bantam.identity.user.domain.ProfileChange;
+import io.bantam.service.patch.Patch;
 import io.bantam.service.problem.ApiException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;

@@ -2,8 +2,8 @@ package io.bantam.service.testapp;
 
 import io.bantam.service.problem.ApiException;
 import io.bantam.service.security.CurrentUser;
-import io.bantam.service.testsupport.TestSecurity;
 import io.bantam.service.security.Role;
+import io.bantam.service.testsupport.TestSecurity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,7 +1,6 @@
 package io.bantam.task.task.domain;
 
 import io.bantam.service.patch.Patch;
-
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;

@@ -2,8 +2,8 @@ package io.bantam.task.task.web;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.OptBoolean;
-import io.bantam.service.problem.ApiException;
 import io.bantam.service.problem.ApiException.FieldError;
+import io.bantam.service.problem.ApiException;
 import io.bantam.service.validation.StorableText;
 import io.bantam.task.task.domain.Priority;
 import io.bantam.task.task.domain.Task;

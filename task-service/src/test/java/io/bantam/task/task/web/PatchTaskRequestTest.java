@@ -3,8 +3,8 @@ package io.bantam.task.task.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.bantam.service.problem.ApiException;
 import io.bantam.service.patch.Patch;
+import io.bantam.service.problem.ApiException;
 import io.bantam.task.task.domain.Priority;
 import io.bantam.task.task.domain.TaskChange;
 import java.time.LocalDate;
