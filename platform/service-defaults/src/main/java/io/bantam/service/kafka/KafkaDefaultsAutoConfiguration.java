@@ -10,12 +10,15 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Consumers retry a failing record a few times with backoff (blocking, so order per partition holds), then
  * publish it to {@code <topic>.dlt} and go on: a poison message never stops a consumer. Records that cannot
- * be read at all (bad JSON, unknown type) skip the retries.
+ * be read at all (bad JSON, unknown type) skip the retries. Each attempt runs in the trace of the record's
+ * {@code traceparent} header ({@code spring.kafka.listener.observation-enabled}), logs one line
+ * ({@link ConsumedRecordLog}), and a dead letter keeps the original headers, trace context included.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.kafka.autoconfigure.KafkaAnnotationDrivenConfiguration",
         afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
@@ -35,5 +38,11 @@ public class KafkaDefaultsAutoConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(UnreadableEventException.class);
         return handler;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(RecordInterceptor.class)
+    RecordInterceptor<Object, Object> bantamConsumedRecordLog() {
+        return new ConsumedRecordLog();
     }
 }

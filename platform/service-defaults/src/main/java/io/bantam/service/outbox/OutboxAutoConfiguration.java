@@ -44,10 +44,11 @@ public class OutboxAutoConfiguration {
     @ConditionalOnProperty(name = "bantam.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
     OutboxRelay outboxRelay(DatabaseClient db, ReactiveTransactionManager transactionManager,
             KafkaTemplate<Object, Object> kafka, R2dbcConnectionDetails connection, JsonMapper json,
-            OutboxProperties properties, ObjectProvider<MeterRegistry> meters) {
+            OutboxProperties properties, ObjectProvider<MeterRegistry> meters, ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator) {
         // LISTEN needs a connection of its own, outside the pool, held for as long as the relay runs
         return new OutboxRelay(db, TransactionalOperator.create(transactionManager), kafka,
                 ConnectionFactories.get(connection.getConnectionFactoryOptions()), json, properties,
-                meters.getIfAvailable(SimpleMeterRegistry::new));
+                meters.getIfAvailable(SimpleMeterRegistry::new), tracer.getIfAvailable(), propagator.getIfAvailable());
     }
 }

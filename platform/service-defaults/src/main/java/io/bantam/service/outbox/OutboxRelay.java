@@ -3,6 +3,9 @@ package io.bantam.service.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
@@ -11,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -39,6 +43,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code FOR UPDATE SKIP LOCKED} in one transaction, sends it, waits for the broker's acknowledgements and
  * marks it published in the same transaction: several relay instances never publish the same row at the same
  * time, and a failed send leaves the rows for the next round (at least once; consumers are idempotent).
+ * <p>
+ * Each event is sent in the trace of the request that recorded it: the relay continues the W3C trace context stored
+ * with the row in a {@code outbox publish} producer span, whose context goes in the record's {@code traceparent}
+ * header. The trace id on Kafka is the request's, never one the relay starts, and a {@code KafkaTemplate} with
+ * observation enabled nests its own span in that trace instead of replacing the header with a trace of its own.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -55,20 +64,29 @@ public class OutboxRelay implements SmartLifecycle {
     private final ConnectionFactory listenConnections;
     private final JsonMapper json;
     private final OutboxProperties properties;
+    private final Tracer tracer;
+    private final Propagator propagator;
     private final Counter published;
     private final Counter failures;
     private final Timer lag;
     private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
     private volatile Disposable running;
 
+    /**
+     * @param tracer the tracer and propagator to continue each event's trace with; either {@code null} (tracing off)
+     *     sends the stored headers as they are
+     */
     public OutboxRelay(DatabaseClient db, TransactionalOperator transactions, KafkaTemplate<Object, Object> kafka,
-            ConnectionFactory listenConnections, JsonMapper json, OutboxProperties properties, MeterRegistry meters) {
+            ConnectionFactory listenConnections, JsonMapper json, OutboxProperties properties, MeterRegistry meters,
+            Tracer tracer, Propagator propagator) {
         this.db = db;
         this.transactions = transactions;
         this.kafka = kafka;
         this.listenConnections = listenConnections;
         this.json = json;
         this.properties = properties;
+        this.tracer = tracer;
+        this.propagator = propagator;
         this.published = Counter.builder("bantam.outbox.published").description("Events published to Kafka")
                 .register(meters);
         this.failures = Counter.builder("bantam.outbox.publish.failures")
@@ -130,7 +148,7 @@ public class OutboxRelay implements SmartLifecycle {
     /** One transaction: claim a batch, send it, wait for every acknowledgement, mark it published. */
     Mono<Integer> publishBatch() {
         Mono<Integer> batch = db.sql("""
-                        SELECT id, topic, message_key, payload, headers::text AS headers, created_at
+                        SELECT id, topic, message_key, event_type, payload, headers::text AS headers, created_at
                           FROM outbox_event
                          WHERE published_at IS NULL
                          ORDER BY id
@@ -138,7 +156,8 @@ public class OutboxRelay implements SmartLifecycle {
                            FOR UPDATE SKIP LOCKED""")
                 .bind("limit", properties.batchSize())
                 .map((row, meta) -> new Pending(row.get("id", Long.class), row.get("topic", String.class),
-                        row.get("message_key", String.class), row.get("payload", String.class),
+                        row.get("message_key", String.class), row.get("event_type", String.class),
+                        row.get("payload", String.class),
                         row.get("headers", String.class), row.get("created_at", OffsetDateTime.class)))
                 .all()
                 .collectList()
@@ -152,10 +171,39 @@ public class OutboxRelay implements SmartLifecycle {
         return Mono.fromCallable(() -> {
             List<CompletableFuture<?>> acks = new ArrayList<>(pending.size());
             for (Pending event : pending) {
-                acks.add(kafka.send(event.toRecord(json)));
+                acks.add(publish(event));
             }
             return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
         }).subscribeOn(Schedulers.boundedElastic()).flatMap(Mono::fromFuture).then();
+    }
+
+    /** Sends one event in its own trace: a producer span continuing the stored context, in scope while sending. */
+    private CompletableFuture<?> publish(Pending event) {
+        Map<String, String> headers = event.headers(json);
+        if (tracer == null || propagator == null) {
+            return kafka.send(event.toRecord(headers));
+        }
+        Span span = propagator.extract(headers, Map::get)
+                .name("outbox publish")
+                .kind(Span.Kind.PRODUCER)
+                .tag("messaging.system", "kafka")
+                .tag("messaging.destination.name", event.topic())
+                .tag("bantam.event.type", String.valueOf(event.type()))
+                .start();
+        Map<String, String> continued = new LinkedHashMap<>(headers);
+        propagator.inject(span.context(), continued, Map::put);
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            return kafka.send(event.toRecord(continued)).whenComplete((result, failure) -> {
+                if (failure != null) {
+                    span.error(failure);
+                }
+                span.end();
+            });
+        } catch (RuntimeException e) {
+            span.error(e);
+            span.end();
+            throw e;
+        }
     }
 
     private Mono<Integer> markPublished(List<Pending> pending) {
@@ -212,12 +260,15 @@ public class OutboxRelay implements SmartLifecycle {
         return Integer.MAX_VALUE - 100;
     }
 
-    private record Pending(Long id, String topic, String key, String payload, String headers,
+    private record Pending(Long id, String topic, String key, String type, String payload, String headers,
             OffsetDateTime createdAt) {
 
-        ProducerRecord<Object, Object> toRecord(JsonMapper json) {
+        Map<String, String> headers(JsonMapper json) {
+            return headers == null ? Map.of() : json.readValue(headers, HEADERS);
+        }
+
+        ProducerRecord<Object, Object> toRecord(Map<String, String> values) {
             ProducerRecord<Object, Object> record = new ProducerRecord<>(topic, key, payload);
-            Map<String, String> values = json.readValue(headers, HEADERS);
             values.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
             return record;
         }

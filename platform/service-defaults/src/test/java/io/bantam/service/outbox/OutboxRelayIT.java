@@ -11,6 +11,8 @@ import io.bantam.testing.TestInfrastructure;
 import io.bantam.testing.WithKafka;
 import io.bantam.testing.WithPostgres;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.r2dbc.spi.ConnectionFactories;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,6 +69,10 @@ class OutboxRelayIT {
     R2dbcConnectionDetails connection;
     @Autowired
     JsonMapper json;
+    @Autowired
+    Tracer tracer;
+    @Autowired
+    Propagator propagator;
 
     private KafkaConsumer<String, String> consumer;
     private final Map<String, List<ConsumerRecord<String, String>>> received = new ConcurrentHashMap<>();
@@ -162,7 +168,8 @@ class OutboxRelayIT {
     private OutboxRelay relay() {
         return new OutboxRelay(db, TransactionalOperator.create(transactionManager), kafka,
                 ConnectionFactories.get(connection.getConnectionFactoryOptions()), json,
-                new OutboxProperties(true, Duration.ofMillis(50), 10, Duration.ofDays(7)), new SimpleMeterRegistry());
+                new OutboxProperties(true, Duration.ofMillis(50), 10, Duration.ofDays(7)), new SimpleMeterRegistry(),
+                tracer, propagator);
     }
 
     private void inTransaction(Mono<Void> work) {
