@@ -9,8 +9,8 @@ import org.springframework.kafka.listener.RecordInterceptor;
 /**
  * One log line per record a listener applied ({@code Consumed bantam.relationships.v1-2@17, key ...}) or failed
  * to apply, written inside the listener's observation: it carries the trace id of the request that caused the
- * event, like every line the listener writes itself. {@code logging.level.io.bantam.service.kafka.ConsumedRecordLog=warn}
- * keeps only the failures.
+ * event, like every line the listener writes itself.
+ * {@code logging.level.io.bantam.service.kafka.ConsumedRecordLog=warn} keeps only the failures.
  */
 public class ConsumedRecordLog implements RecordInterceptor<Object, Object> {
 

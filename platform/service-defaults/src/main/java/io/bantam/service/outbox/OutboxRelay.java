@@ -45,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  * time, and a failed send leaves the rows for the next round (at least once; consumers are idempotent).
  * <p>
  * Each event is sent in the trace of the request that recorded it: the relay continues the W3C trace context stored
- * with the row in a {@code outbox publish} producer span, whose context goes in the record's {@code traceparent}
+ * with the row in an {@code outbox publish} producer span, whose context goes in the record's {@code traceparent}
  * header. The trace id on Kafka is the request's, never one the relay starts, and a {@code KafkaTemplate} with
  * observation enabled nests its own span in that trace instead of replacing the header with a trace of its own.
  */
@@ -177,7 +177,7 @@ public class OutboxRelay implements SmartLifecycle {
         }).subscribeOn(Schedulers.boundedElastic()).flatMap(Mono::fromFuture).then();
     }
 
-    /** Sends one event in its own trace: a producer span continuing the stored context, in scope while sending. */
+    /** Sends one event in the trace that recorded it: a producer span continuing the stored context, in scope. */
     private CompletableFuture<?> publish(Pending event) {
         Map<String, String> headers = event.headers(json);
         if (tracer == null || propagator == null) {
