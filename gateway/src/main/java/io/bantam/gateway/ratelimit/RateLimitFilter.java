@@ -61,17 +61,17 @@ class RateLimitFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        if (!path.startsWith("/api/")) {
-            return chain.filter(exchange);
+        ServerHttpRequest request = exchange.getRequest();
+        String method = request.getMethod().name();
+        String path = request.getPath().pathWithinApplication().value();
+        if (!policies.mayLimit(method, path)) {
+            return chain.filter(exchange);  // reads, health, static files
         }
         return exchange.getPrincipal()
                 .map(RateLimitFilter::user)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(user -> {
-                    ServerHttpRequest request = exchange.getRequest();
-                    List<Bucket> buckets = policies.bucketsFor(request.getMethod().name(), path, user.orElse(null),
-                            client(request));
+                    List<Bucket> buckets = policies.bucketsFor(method, path, user.orElse(null), client(request));
                     if (buckets.isEmpty()) {
                         return chain.filter(exchange);
                     }

@@ -34,6 +34,11 @@ public final class Policies {
         this.connect = Objects.requireNonNull(connect, "connect");
     }
 
+    /** Whether a request could draw on any budget, before anyone asks who the user is. */
+    public boolean mayLimit(String method, String path) {
+        return isAuth(path) || (WRITES.contains(method) && path.startsWith("/api/"));
+    }
+
     /**
      * @param method the HTTP method, upper case
      * @param path the request path, as the gateway routes it
@@ -42,7 +47,7 @@ public final class Policies {
      * @return the buckets to draw on, in order; empty when the request is not limited
      */
     public List<Bucket> bucketsFor(String method, String path, String user, InetAddress client) {
-        if (path.equals("/api/auth") || path.startsWith("/api/auth/")) {
+        if (isAuth(path)) {
             return List.of(auth.bucket(addressKey(client)));
         }
         if (user == null || !WRITES.contains(method) || !path.startsWith("/api/")) {
@@ -54,6 +59,10 @@ public final class Policies {
         }
         buckets.add(writes.bucket(user));
         return List.copyOf(buckets);
+    }
+
+    private static boolean isAuth(String path) {
+        return path.equals("/api/auth") || path.startsWith("/api/auth/");
     }
 
     /** An IPv4 address as it is; an IPv6 address as its /64 network ({@code 2001:db8:1:2::/64}). */

@@ -78,6 +78,14 @@ class PoliciesTest {
     }
 
     @Test
+    void onlyWritesAndAuthEndpointsMayBeLimitedAtAll() {
+        assertThat(POLICIES.mayLimit("POST", "/api/tasks")).isTrue();
+        assertThat(POLICIES.mayLimit("GET", "/api/auth/login")).isTrue();
+        assertThat(POLICIES.mayLimit("GET", "/api/tasks")).isFalse();
+        assertThat(POLICIES.mayLimit("POST", "/actuator/refresh")).isFalse();
+    }
+
+    @Test
     void anUnknownClientSharesOneBudget() {
         assertThat(POLICIES.bucketsFor("POST", "/api/auth/login", null, null))
                 .containsExactly(new Bucket(AUTH, "auth:unknown"));
