@@ -144,7 +144,8 @@ class GatewayRateLimitFailOpenIT {
     }
 
     private static void lockRow(Connection connection, String key) throws Exception {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT tat FROM rate_limit WHERE key = ? FOR UPDATE")) {
+        String sql = "SELECT tat FROM rate_limit WHERE key = ? FOR UPDATE";
+        try (PreparedStatement lock = connection.prepareStatement(sql)) {
             lock.setString(1, key);
             try (ResultSet row = lock.executeQuery()) {
                 assertThat(row.next()).as("the row of %s", key).isTrue();

@@ -46,14 +46,15 @@ public final class RateLimitLatency {
                 sql.execute("CREATE DATABASE gateway OWNER gateway");
             }
             String jdbc = "jdbc:postgresql://localhost:" + postgres.getPort() + "/gateway";
-            Flyway.configure().dataSource(jdbc, "gateway", "gateway").locations("classpath:db/gateway").load().migrate();
-            ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration.builder(ConnectionFactories.get(
-                            ConnectionFactoryOptions.parse("r2dbc:postgresql://localhost:" + postgres.getPort() + "/gateway")
-                                    .mutate()
-                                    .option(ConnectionFactoryOptions.USER, "gateway")
-                                    .option(ConnectionFactoryOptions.PASSWORD, "gateway")
-                                    .build()))
-                    .initialSize(1).maxSize(5).build());
+            Flyway.configure().dataSource(jdbc, "gateway", "gateway").locations("classpath:db/gateway")
+                    .load().migrate();
+            ConnectionFactoryOptions options = ConnectionFactoryOptions
+                    .parse("r2dbc:postgresql://localhost:" + postgres.getPort() + "/gateway").mutate()
+                    .option(ConnectionFactoryOptions.USER, "gateway")
+                    .option(ConnectionFactoryOptions.PASSWORD, "gateway")
+                    .build();
+            ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration
+                    .builder(ConnectionFactories.get(options)).initialSize(1).maxSize(5).build());
             try {
                 DatabaseClient db = DatabaseClient.create(pool);
                 RateLimitStore store = new RateLimitStore(db);
