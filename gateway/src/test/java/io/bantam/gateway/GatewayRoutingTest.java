@@ -3,6 +3,7 @@ package io.bantam.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bantam.gateway.FakeIdentity.Received;
+import io.bantam.testing.WithPostgres;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -30,6 +31,7 @@ import reactor.netty.http.client.HttpClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.main.cloud-platform=kubernetes")
+@WithPostgres  // the rate limits' database
 class GatewayRoutingTest {
 
     static final TestTokens tokens = new TestTokens();

@@ -2,6 +2,7 @@ package io.bantam.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bantam.testing.WithPostgres;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -23,6 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s")
+@WithPostgres  // the rate limits' database
 class GatewaySilentIdentityTest {
 
     static final TestTokens tokens = new TestTokens();

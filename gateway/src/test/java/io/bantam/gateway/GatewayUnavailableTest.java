@@ -3,6 +3,7 @@ package io.bantam.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.bantam.testing.WithPostgres;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker.State;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -20,7 +21,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** identity-service is down: the gateway answers 503 at once, never hangs, and recovers when it is back. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "bantam.gateway.resilience.open-state-wait=1s")
+        properties = {"bantam.gateway.resilience.open-state-wait=1s",
+                "bantam.gateway.rate-limits.auth.burst=1000"})  // dozens of logins from one address
+@WithPostgres  // the rate limits' database
 class GatewayUnavailableTest {
 
     static final TestTokens tokens = new TestTokens();

@@ -29,7 +29,12 @@ final class TestTokens {
     }
 
     String valid() {
-        return sign(key, ISSUER, AUDIENCE, Instant.now().plus(Duration.ofMinutes(15)));
+        return validFor(UUID.randomUUID().toString());
+    }
+
+    /** A valid token of the given user (the token's subject). */
+    String validFor(String subject) {
+        return sign(key, subject, ISSUER, AUDIENCE, Instant.now().plus(Duration.ofMinutes(15)));
     }
 
     String expired() {
@@ -46,9 +51,13 @@ final class TestTokens {
     }
 
     private static String sign(RSAKey key, String issuer, String audience, Instant expiresAt) {
+        return sign(key, UUID.randomUUID().toString(), issuer, audience, expiresAt);
+    }
+
+    private static String sign(RSAKey key, String subject, String issuer, String audience, Instant expiresAt) {
         Instant issuedAt = expiresAt.minus(Duration.ofMinutes(15));
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .subject(UUID.randomUUID().toString())
+                .subject(subject)
                 .issuer(issuer)
                 .audience(audience)
                 .claim("role", "FREELANCER")

@@ -46,7 +46,8 @@ final class EnvironmentDecisions {
                             + "from the identity-signing-keys Secret; a data dir would give each replica a key of its "
                             + "own on an ephemeral disk")),
             Map.entry("TRUSTED_PROXIES", new Decision(Setting.SET, Setting.SET,
-                    "the default (loopback) is right only when the gateway runs on the same host")));
+                    "the default (loopback) is right only when the proxy in front (the gateway for identity, an "
+                            + "ingress for the gateway) runs on the same host")));
 
     private EnvironmentDecisions() {
     }

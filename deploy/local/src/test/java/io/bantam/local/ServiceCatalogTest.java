@@ -21,7 +21,8 @@ class ServiceCatalogTest {
 
         assertThat(services).first().isEqualTo(
                 new ServiceDefinition("identity", 8081, "identity-service", Optional.of("identity")));
-        assertThat(services).last().isEqualTo(new ServiceDefinition("gateway", 8080, "gateway", Optional.empty()));
+        assertThat(services).last()
+                .isEqualTo(new ServiceDefinition("gateway", 8080, "gateway", Optional.of("gateway")));
     }
 
     @Test

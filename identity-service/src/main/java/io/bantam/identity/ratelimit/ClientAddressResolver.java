@@ -1,6 +1,6 @@
 package io.bantam.identity.ratelimit;
 
-import io.bantam.identity.ratelimit.domain.ClientAddresses;
+import io.bantam.service.address.ClientAddresses;
 import java.net.InetSocketAddress;
 import java.util.List;
 import org.springframework.http.server.reactive.ServerHttpRequest;

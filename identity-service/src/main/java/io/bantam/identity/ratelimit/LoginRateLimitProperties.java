@@ -1,7 +1,7 @@
 package io.bantam.identity.ratelimit;
 
-import io.bantam.identity.ratelimit.domain.AddressRange;
 import io.bantam.identity.ratelimit.domain.FixedWindow;
+import io.bantam.service.address.AddressRange;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;

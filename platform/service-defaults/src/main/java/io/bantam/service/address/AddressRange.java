@@ -1,4 +1,4 @@
-package io.bantam.identity.ratelimit.domain;
+package io.bantam.service.address;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,4 +1,4 @@
-package io.bantam.identity.ratelimit.domain;
+package io.bantam.service.address;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -10,6 +10,9 @@ import java.util.Optional;
  * vouch for it: starting from the direct peer, each trusted hop's entry (the one it appended, right to left) is
  * followed, and the first address that is not a trusted proxy is the client. Behind gateway and ingress that
  * is the address the ingress saw; entries further left come from the client and can say anything.
+ *
+ * <p>Plain Java, shared by the gateway (per-address limits on the public auth endpoints) and identity-service
+ * (per-address login limit), so both read the same header the same way.
  */
 public final class ClientAddresses {
 
@@ -19,13 +22,28 @@ public final class ClientAddresses {
         this.trustedProxies = List.copyOf(trustedProxies);
     }
 
+    /** From address or CIDR texts ({@code 10.0.0.0/8}, {@code ::1}); an unreadable one fails at once. */
+    public static ClientAddresses trusting(List<String> trustedProxies) {
+        return new ClientAddresses(trustedProxies.stream().map(AddressRange::parse).toList());
+    }
+
     /**
      * @param peer the address the connection comes from, or null when unknown
      * @param forwardedFor every {@code X-Forwarded-For} header value, in order
+     * @return the client's address as text, {@code unknown} when the peer is unknown
      */
     public String resolve(InetAddress peer, List<String> forwardedFor) {
+        return client(peer, forwardedFor).map(InetAddress::getHostAddress).orElse("unknown");
+    }
+
+    /**
+     * @param peer the address the connection comes from, or null when unknown
+     * @param forwardedFor every {@code X-Forwarded-For} header value, in order
+     * @return the client's address, empty when the peer is unknown
+     */
+    public Optional<InetAddress> client(InetAddress peer, List<String> forwardedFor) {
         if (peer == null) {
-            return "unknown";
+            return Optional.empty();
         }
         InetAddress client = peer;
         List<String> entries = entries(forwardedFor);
@@ -36,7 +54,7 @@ public final class ClientAddresses {
             }
             client = hop.get();
         }
-        return client.getHostAddress();
+        return Optional.of(client);
     }
 
     private boolean isTrusted(InetAddress address) {

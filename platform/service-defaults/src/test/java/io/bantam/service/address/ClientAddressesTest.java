@@ -1,4 +1,4 @@
-package io.bantam.identity.ratelimit.domain;
+package io.bantam.service.address;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,6 +58,21 @@ class ClientAddressesTest {
     void ipv6ClientsAreForwardedToo() {
         assertThat(BEHIND_LOOPBACK_GATEWAY.resolve(ip("127.0.0.1"), List.of("2001:db8::1")))
                 .isEqualTo("2001:db8:0:0:0:0:0:1");
+    }
+
+    @Test
+    void anUnknownPeerIsNoAddress() {
+        assertThat(BEHIND_LOOPBACK_GATEWAY.client(null, List.of("198.51.100.1"))).isEmpty();
+        assertThat(BEHIND_LOOPBACK_GATEWAY.resolve(null, List.of("198.51.100.1"))).isEqualTo("unknown");
+    }
+
+    @Test
+    void trustedProxiesCanBeGivenAsText() {
+        ClientAddresses cluster = ClientAddresses.trusting(List.of("10.0.0.0/8", "fd00::/8"));
+
+        assertThat(cluster.client(ip("fd00::7"), List.of("203.0.113.9"))).contains(ip("203.0.113.9"));
+        assertThatThrownBy(() -> ClientAddresses.trusting(List.of("ingress.internal")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
