@@ -29,7 +29,10 @@ final class ScriptedUpstream implements AutoCloseable {
 
     private ScriptedUpstream(TestTokens tokens) {
         this.tokens = tokens;
-        this.server = HttpServer.create().runOn(loops).host("127.0.0.1").port(0).handle(this::handle).bindNow();
+        // limits well above the gateway's own (16 KB of headers, 4 KB request line): what is refused, the gateway refused
+        this.server = HttpServer.create().runOn(loops).host("127.0.0.1").port(0)
+                .httpRequestDecoder(decoder -> decoder.maxHeaderSize(64 * 1024).maxInitialLineLength(64 * 1024))
+                .handle(this::handle).bindNow();
     }
 
     /** An upstream that also serves the JWKS of {@code tokens}: the gateway's identity-service. */

@@ -46,7 +46,11 @@ final class EnvironmentDecisions {
                             + "from the identity-signing-keys Secret; a data dir would give each replica a key of its "
                             + "own on an ephemeral disk")),
             Map.entry("TRUSTED_PROXIES", new Decision(Setting.SET, Setting.SET,
-                    "the default (loopback) is right only when the gateway runs on the same host")));
+                    "the default (loopback) is right only when the gateway runs on the same host")),
+            // the edge (gateway CORS)
+            Map.entry("BANTAM_GATEWAY_CORS_ALLOWEDORIGINS", new Decision(Setting.SET, Setting.SET,
+                    "the browser origins of the web UI: the Ingress host in Kubernetes; in Compose the Vite dev "
+                            + "server on the host (the UI the gateway serves is same-origin)")));
 
     private EnvironmentDecisions() {
     }
