@@ -1,6 +1,7 @@
 package io.bantam.booking.booking.web;
 
 import io.bantam.booking.booking.BookingService;
+import io.bantam.service.openapi.Refuses;
 import io.bantam.service.paging.Cursors;
 import io.bantam.service.paging.Page;
 import io.bantam.service.problem.ApiException;
@@ -34,6 +35,11 @@ class BookingController {
     }
 
     @PostMapping
+    @Refuses(status = 409, code = "booking.conflict", when = "either party has another booking overlapping it "
+            + "(`conflictingParty`: FREELANCER or CLIENT)")
+    @Refuses(status = 422, code = "relationship.required", when = "the two parties have no active relationship")
+    @Refuses(status = 422, code = "booking.outside-availability", when = "a client books outside the freelancer's "
+            + "availability windows")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<BookingResponse> create(CurrentUser caller, @Valid @RequestBody CreateBookingRequest body) {
         return Mono.fromCallable(() -> body.counterpartOf(caller))
@@ -63,6 +69,11 @@ class BookingController {
     }
 
     @PatchMapping("/{id}")
+    @Refuses(status = 409, code = "booking.conflict", when = "either party has another booking overlapping it "
+            + "(`conflictingParty`: FREELANCER or CLIENT)")
+    @Refuses(status = 422, code = "relationship.required", when = "the two parties have no active relationship")
+    @Refuses(status = 422, code = "booking.outside-availability", when = "a client books outside the freelancer's "
+            + "availability windows")
     Mono<BookingResponse> change(CurrentUser caller, @PathVariable UUID id,
             @Valid @RequestBody PatchBookingRequest body) {
         return Mono.fromCallable(body::toChange)
