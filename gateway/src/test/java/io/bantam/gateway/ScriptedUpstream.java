@@ -89,7 +89,7 @@ final class ScriptedUpstream implements AutoCloseable {
             }
             HttpServerResponse answered = response.status(answer.status());
             answer.headers().forEach(answered::header);
-            return answered.sendString(Mono.just(answer.body())).then();
+            return Mono.delay(answer.delay()).then(answered.sendString(Mono.just(answer.body())).then());
         });
     }
 
@@ -104,30 +104,35 @@ final class ScriptedUpstream implements AutoCloseable {
     }
 
     /** One scripted answer. */
-    record Answer(int status, Map<String, String> headers, String body, boolean drop) {
+    record Answer(int status, Map<String, String> headers, String body, boolean drop, Duration delay) {
 
         static Answer ok(String json) {
             return json(200, json);
         }
 
         static Answer json(int status, String json) {
-            return new Answer(status, Map.of("Content-Type", "application/json"), json, false);
+            return new Answer(status, Map.of("Content-Type", "application/json"), json, false, Duration.ZERO);
         }
 
         static Answer problem(int status, String code) {
             return new Answer(status, Map.of("Content-Type", "application/problem+json"),
-                    "{\"status\":" + status + ",\"code\":\"" + code + "\",\"from\":\"upstream\"}", false);
+                    "{\"status\":" + status + ",\"code\":\"" + code + "\",\"from\":\"upstream\"}", false, Duration.ZERO);
         }
 
         /** The connection is closed before any response. */
         static Answer dropConnection() {
-            return new Answer(0, Map.of(), "", true);
+            return new Answer(0, Map.of(), "", true, Duration.ZERO);
         }
 
         Answer withHeader(String name, String value) {
             Map<String, String> more = new LinkedHashMap<>(headers);
             more.put(name, value);
-            return new Answer(status, more, body, drop);
+            return new Answer(status, more, body, drop, delay);
+        }
+
+        /** The same answer, sent only after {@code delay}. */
+        Answer after(Duration delay) {
+            return new Answer(status, headers, body, drop, delay);
         }
     }
 }
