@@ -559,6 +559,8 @@ class BookingApiIT {
             assertThat(documents.describes(write, 409)).contains("booking.conflict", "conflictingParty");
             assertThat(documents.describes(write, 422)).contains("relationship.required", "booking.outside-availability");
         }
+        assertThat(documents.document().at("/paths/~1api~1bookings/get/parameters/0/schema/format").asString())
+                .isEqualTo("date-time");
         assertThat(documents.document().at("/paths/~1api~1availability~1{freelancerId}~1slots/get/parameters").toString())
                 .contains("\"from\"", "\"to\"", "\"durationMinutes\"", "\"stepMinutes\"");
     }

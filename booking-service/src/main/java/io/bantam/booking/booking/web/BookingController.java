@@ -6,6 +6,8 @@ import io.bantam.service.paging.Cursors;
 import io.bantam.service.paging.Page;
 import io.bantam.service.problem.ApiException;
 import io.bantam.service.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -49,8 +51,8 @@ class BookingController {
 
     @GetMapping
     Mono<Page<BookingResponse>> list(CurrentUser caller,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
+            @RequestParam(required = false) @Parameter(schema = @Schema(format = "date-time")) String from,
+            @RequestParam(required = false) @Parameter(schema = @Schema(format = "date-time")) String to,
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         Instant start = instant("from", from);
