@@ -106,7 +106,7 @@ final class ApiDocumentMerger {
                 .map(ServiceDocument::service).toList();
         if (!missing.isEmpty()) {
             text.append("\n\n**Left out: ").append(String.join(", ", missing))
-                    .append("** (unavailable right now; its operations exist but are not listed here).");
+                    .append("** (unavailable right now: the API is there, its operations are just not listed here).");
         }
         return text.toString();
     }
