@@ -11,6 +11,7 @@ import io.bantam.booking.time.TimeRange;
 import io.bantam.events.relationships.RelationshipCreated;
 import io.bantam.events.relationships.RelationshipEnded;
 import io.bantam.service.relationship.RelationshipProjection;
+import io.bantam.service.testsupport.ApiDocuments;
 import io.bantam.service.testsupport.TestSecurity;
 import io.bantam.testing.WithKafka;
 import io.bantam.testing.WithPostgres;
@@ -20,6 +21,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -543,5 +545,23 @@ class BookingApiIT {
 
             api.delete(freelancer, "/api/bookings/{id}", id).expectStatus().isNoContent();
         }
+    }
+
+    @Test
+    void theApiDocumentDescribesExactlyTheAvailabilityAndBookingsApi() {
+        ApiDocuments documents = ApiDocuments.of(web).describesExactly(Set.of("PUT /api/availability",
+                "GET /api/availability/{freelancerId}", "GET /api/availability/{freelancerId}/slots",
+                "POST /api/bookings", "GET /api/bookings", "GET /api/bookings/{id}", "PATCH /api/bookings/{id}",
+                "DELETE /api/bookings/{id}"), Set.of());
+
+        assertThat(documents.describes("PUT /api/availability", 403)).contains("role.forbidden");
+        for (String write : List.of("POST /api/bookings", "PATCH /api/bookings/{id}")) {
+            assertThat(documents.describes(write, 409)).contains("booking.conflict", "conflictingParty");
+            assertThat(documents.describes(write, 422)).contains("relationship.required", "booking.outside-availability");
+        }
+        assertThat(documents.document().at("/paths/~1api~1bookings/get/parameters/0/schema/format").asString())
+                .isEqualTo("date-time");
+        assertThat(documents.document().at("/paths/~1api~1availability~1{freelancerId}~1slots/get/parameters").toString())
+                .contains("\"from\"", "\"to\"", "\"durationMinutes\"", "\"stepMinutes\"");
     }
 }

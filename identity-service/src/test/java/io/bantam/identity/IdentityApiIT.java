@@ -14,6 +14,7 @@ import io.bantam.identity.token.persistence.RefreshTokenStore;
 import io.bantam.identity.user.UserService;
 import io.bantam.service.problem.ApiException;
 import io.bantam.service.security.Role;
+import io.bantam.service.testsupport.ApiDocuments;
 import io.bantam.testing.TestInfrastructure;
 import io.bantam.testing.WithKafka;
 import io.bantam.testing.WithPostgres;
@@ -21,8 +22,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -516,5 +519,27 @@ class IdentityApiIT {
     @SuppressWarnings("unchecked")
     private static List<String> asStrings(Object values) {
         return (List<String>) values;
+    }
+
+    // the API document
+
+    @Test
+    void theApiDocumentDescribesExactlyThePublicIdentityApi() {
+        WebTestClient web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        Set<String> auth = Set.of("POST /api/auth/signup", "POST /api/auth/login", "POST /api/auth/refresh",
+                "POST /api/auth/logout");
+        Set<String> all = new HashSet<>(auth);
+        all.addAll(Set.of("GET /api/users/me", "PATCH /api/users/me"));
+
+        ApiDocuments documents = ApiDocuments.of(web).describesExactly(all, auth);  // no /internal, no JWKS
+
+        assertThat(documents.describes("POST /api/auth/signup", 409)).contains("user.email-taken");
+        assertThat(documents.describes("POST /api/auth/login", 401)).contains("auth.bad-credentials");
+        assertThat(documents.describes("POST /api/auth/login", 429)).contains("rate-limited");
+        assertThat(documents.describes("POST /api/auth/refresh", 401)).contains("auth.refresh-reused");
+        assertThat(documents.responses("POST /api/auth/signup")).contains("201", "400", "409", "413", "429", "503");
+        assertThat(documents.responses("POST /api/auth/logout")).contains("204");
+        assertThat(documents.document().at("/components/schemas/PatchMeRequest/properties").propertyNames())
+                .containsExactlyInAnyOrder("name", "timeZone", "phone", "preferredName", "pronouns");
     }
 }

@@ -47,7 +47,11 @@ final class EnvironmentDecisions {
                             + "own on an ephemeral disk")),
             Map.entry("TRUSTED_PROXIES", new Decision(Setting.SET, Setting.SET,
                     "the default (loopback) is right only when the proxy in front (the gateway for identity, an "
-                            + "ingress for the gateway) runs on the same host")));
+                            + "ingress for the gateway) runs on the same host")),
+            // the edge (gateway CORS)
+            Map.entry("BANTAM_GATEWAY_CORS_ALLOWEDORIGINS", new Decision(Setting.SET, Setting.SET,
+                    "the browser origins of the web UI: the Ingress host in Kubernetes; in Compose the Vite dev "
+                            + "server on the host (the UI the gateway serves is same-origin)")));
 
     private EnvironmentDecisions() {
     }

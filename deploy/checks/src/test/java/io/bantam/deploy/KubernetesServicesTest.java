@@ -253,6 +253,14 @@ class KubernetesServicesTest {
                 rendered.get("Service", other.name());
             }
         }
+        if (service.reads("BANTAM_GATEWAY_CORS_ALLOWEDORIGINS")) {
+            List<String> hosts = rendered.ofKind("Ingress")
+                    .flatMap(ingress -> Yamls.maps(ingress, "spec", "rules").stream())
+                    .map(rule -> "https://" + Yamls.string(rule, "host")).toList();
+            assertThat(value(environment, "BANTAM_GATEWAY_CORS_ALLOWEDORIGINS").split(","))
+                    .as("CORS origins of %s in %s: the hosts the Ingress serves the web UI on", service, rendered)
+                    .isNotEmpty().allSatisfy(origin -> assertThat(hosts).contains(origin.strip()));
+        }
         if (service.reads("JWT_ISSUER")) {
             assertThat(value(environment, "JWT_ISSUER")).isEqualTo(
                     value(Workloads.environment(rendered, container(rendered, Services.service("identity-service"))), "JWT_ISSUER"));

@@ -1,5 +1,6 @@
 package io.bantam.notes.note;
 
+import io.bantam.service.openapi.Refuses;
 import io.bantam.service.paging.Cursors;
 import io.bantam.service.paging.Page;
 import io.bantam.service.problem.ApiException;
@@ -27,6 +28,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/notes")
+@Refuses(status = 403, code = "role.forbidden", when = "the caller is not a freelancer (notes are a freelancer's own)")
 class NoteController {
 
     private final NoteService notes;
@@ -36,6 +38,7 @@ class NoteController {
     }
 
     @PostMapping
+    @Refuses(status = 422, code = "relationship.required", when = "`clientId` is not an actively connected client")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<NoteResponse> create(CurrentUser caller, @Valid @RequestBody Mono<CreateNoteRequest> body) {
         UUID freelancer = freelancer(caller);

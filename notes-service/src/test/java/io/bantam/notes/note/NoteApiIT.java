@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bantam.notes.support.NoteJson;
 import io.bantam.notes.support.NotesServiceTestBase;
+import io.bantam.service.testsupport.ApiDocuments;
 import io.bantam.testing.TestTokens;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -172,5 +174,18 @@ class NoteApiIT extends NotesServiceTestBase {
                 .expectBody()
                 .jsonPath("$.code").isEqualTo("request.invalid")
                 .jsonPath("$.errors[?(@.field == '" + field + "')]").exists();
+    }
+
+    @Test
+    void theApiDocumentDescribesExactlyTheNotesApi() {
+        ApiDocuments documents = ApiDocuments.of(web).describesExactly(Set.of("POST /api/notes", "GET /api/notes",
+                "GET /api/notes/{id}", "PATCH /api/notes/{id}", "DELETE /api/notes/{id}"), Set.of());
+
+        for (String operation : documents.operations()) {
+            assertThat(documents.describes(operation, 403)).as(operation).contains("role.forbidden");
+        }
+        assertThat(documents.describes("POST /api/notes", 422)).contains("relationship.required");
+        assertThat(documents.document().at("/paths/~1api~1notes/get/parameters").toString())
+                .contains("\"clientId\"", "\"q\"", "\"limit\"", "\"cursor\"", "\"maximum\":500");
     }
 }

@@ -7,12 +7,14 @@ import io.bantam.events.relationships.RelationshipEnded;
 import io.bantam.relationship.support.RelationshipJson;
 import io.bantam.relationship.support.RelationshipServiceTestBase;
 import io.bantam.relationship.support.TopicReader;
+import io.bantam.service.testsupport.ApiDocuments;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -370,5 +372,19 @@ class RelationshipApiIT extends RelationshipServiceTestBase {
             members.put((String) namesAndValues[i], namesAndValues[i + 1]);
         }
         return members;
+    }
+
+    @Test
+    void theApiDocumentDescribesExactlyTheRelationshipsApi() {
+        ApiDocuments documents = ApiDocuments.of(web).describesExactly(Set.of("POST /api/relationships",
+                "GET /api/relationships", "GET /api/relationships/{id}", "DELETE /api/relationships/{id}"), Set.of());
+
+        assertThat(documents.describes("POST /api/relationships", 403)).contains("role.forbidden");
+        assertThat(documents.describes("POST /api/relationships", 404)).contains("client.not-found");
+        assertThat(documents.describes("POST /api/relationships", 409)).contains("relationship.exists");
+        assertThat(documents.describes("DELETE /api/relationships/{id}", 403)).contains("role.forbidden");
+        assertThat(documents.responses("GET /api/relationships/{id}")).doesNotContain("403").contains("200", "404");
+        assertThat(documents.document().at("/paths/~1api~1relationships/get/parameters").toString())
+                .contains("\"status\"", "ACTIVE", "ENDED");
     }
 }

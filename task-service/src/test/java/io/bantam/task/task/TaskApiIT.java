@@ -4,6 +4,7 @@ import static io.bantam.task.support.TaskBody.patch;
 import static io.bantam.task.support.TaskBody.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bantam.service.testsupport.ApiDocuments;
 import io.bantam.task.support.TaskBody;
 import io.bantam.task.support.TaskJson;
 import io.bantam.task.support.TaskServiceTestBase;
@@ -13,6 +14,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -285,6 +287,19 @@ class TaskApiIT extends TaskServiceTestBase {
         asFreelancer().get().uri("/api/tasks/not-a-uuid").exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.code").isEqualTo("request.invalid");
         asFreelancer().get().uri("/api/tasks/{id}", UUID.randomUUID()).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void theApiDocumentDescribesExactlyTheTasksApi() {
+        ApiDocuments documents = ApiDocuments.of(web).describesExactly(Set.of("POST /api/tasks", "GET /api/tasks",
+                "GET /api/tasks/{id}", "PATCH /api/tasks/{id}", "DELETE /api/tasks/{id}"), Set.of());
+        for (String operation : documents.operations()) {
+            assertThat(documents.describes(operation, 403)).as(operation).contains("role.forbidden");
+        }
+        assertThat(documents.describes("POST /api/tasks", 422)).contains("relationship.required");
+        assertThat(documents.describes("PATCH /api/tasks/{id}", 422)).contains("relationship.required");
+        assertThat(documents.document().at("/components/schemas/PatchTaskRequest/properties").propertyNames())
+                .containsExactlyInAnyOrder("title", "description", "priority", "dueDate", "clientId", "completed");
     }
 
     private void expectInvalid(TaskBody body, String field) {

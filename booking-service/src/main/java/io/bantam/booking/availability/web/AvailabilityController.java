@@ -2,6 +2,7 @@ package io.bantam.booking.availability.web;
 
 import io.bantam.booking.availability.AvailabilityService;
 import io.bantam.booking.booking.domain.BookingDetails;
+import io.bantam.service.openapi.Refuses;
 import io.bantam.service.paging.Page;
 import io.bantam.service.problem.ApiException;
 import io.bantam.service.security.CurrentUser;
@@ -40,6 +41,7 @@ class AvailabilityController {
     }
 
     @PutMapping
+    @Refuses(status = 403, code = "role.forbidden", when = "the caller is not a freelancer")
     Mono<AvailabilityResponse> publish(CurrentUser caller, @Valid @RequestBody AvailabilityRequest body) {
         caller.require(Role.FREELANCER);
         return Mono.fromCallable(body::toAvailability)

@@ -1,10 +1,13 @@
 package io.bantam.booking.booking.web;
 
 import io.bantam.booking.booking.BookingService;
+import io.bantam.service.openapi.Refuses;
 import io.bantam.service.paging.Cursors;
 import io.bantam.service.paging.Page;
 import io.bantam.service.problem.ApiException;
 import io.bantam.service.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -34,6 +37,11 @@ class BookingController {
     }
 
     @PostMapping
+    @Refuses(status = 409, code = "booking.conflict", when = "either party has another booking overlapping it "
+            + "(`conflictingParty`: FREELANCER or CLIENT)")
+    @Refuses(status = 422, code = "relationship.required", when = "the two parties have no active relationship")
+    @Refuses(status = 422, code = "booking.outside-availability", when = "a client books outside the freelancer's "
+            + "availability windows")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<BookingResponse> create(CurrentUser caller, @Valid @RequestBody CreateBookingRequest body) {
         return Mono.fromCallable(() -> body.counterpartOf(caller))
@@ -43,8 +51,8 @@ class BookingController {
 
     @GetMapping
     Mono<Page<BookingResponse>> list(CurrentUser caller,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
+            @RequestParam(required = false) @Parameter(schema = @Schema(format = "date-time")) String from,
+            @RequestParam(required = false) @Parameter(schema = @Schema(format = "date-time")) String to,
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         Instant start = instant("from", from);
@@ -63,6 +71,11 @@ class BookingController {
     }
 
     @PatchMapping("/{id}")
+    @Refuses(status = 409, code = "booking.conflict", when = "either party has another booking overlapping it "
+            + "(`conflictingParty`: FREELANCER or CLIENT)")
+    @Refuses(status = 422, code = "relationship.required", when = "the two parties have no active relationship")
+    @Refuses(status = 422, code = "booking.outside-availability", when = "a client books outside the freelancer's "
+            + "availability windows")
     Mono<BookingResponse> change(CurrentUser caller, @PathVariable UUID id,
             @Valid @RequestBody PatchBookingRequest body) {
         return Mono.fromCallable(body::toChange)

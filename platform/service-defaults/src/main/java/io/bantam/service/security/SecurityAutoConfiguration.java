@@ -89,8 +89,7 @@ public class SecurityAutoConfiguration {
     @ConditionalOnMissingBean
     SecurityWebFilterChain bantamSecurityWebFilterChain(ServerHttpSecurity http, BantamSecurityProperties properties,
             ReactiveJwtDecoder decoder, ProblemResponses problems) {
-        List<String> open = new ArrayList<>(ALWAYS_PUBLIC);
-        open.addAll(properties.publicPaths());
+        List<String> open = publicPaths(properties);
         ServerAuthenticationEntryPoint entryPoint = (exchange, failure) -> {
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
                     failure instanceof InvalidBearerTokenException ? "Bearer error=\"invalid_token\"" : "Bearer");
@@ -118,6 +117,13 @@ public class SecurityAutoConfiguration {
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(denied))
                 .build();
+    }
+
+    /** Every path pattern anyone may call without a token: {@link #ALWAYS_PUBLIC} and the service's own. */
+    public static List<String> publicPaths(BantamSecurityProperties properties) {
+        List<String> open = new ArrayList<>(ALWAYS_PUBLIC);
+        open.addAll(properties.publicPaths());
+        return List.copyOf(open);
     }
 
     /**

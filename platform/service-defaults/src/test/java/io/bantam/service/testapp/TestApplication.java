@@ -1,5 +1,6 @@
 package io.bantam.service.testapp;
 
+import io.bantam.service.openapi.Refuses;
 import io.bantam.service.problem.ApiException;
 import io.bantam.service.security.CurrentUser;
 import io.bantam.service.security.Role;
@@ -75,6 +76,7 @@ public class TestApplication {
         }
 
         @GetMapping("/test/conflict")
+        @Refuses(status = 409, code = "booking.conflict", when = "it overlaps")
         Mono<String> conflict() {
             return Mono.error(ApiException.conflict("booking.conflict", "It overlaps.").with("conflictingParty", "CLIENT"));
         }

@@ -3,6 +3,7 @@ package io.bantam.relationship.relationship.web;
 import io.bantam.relationship.relationship.RelationshipCursors;
 import io.bantam.relationship.relationship.RelationshipService;
 import io.bantam.relationship.relationship.domain.StatusFilter;
+import io.bantam.service.openapi.Refuses;
 import io.bantam.service.paging.Cursors;
 import io.bantam.service.paging.Page;
 import io.bantam.service.security.CurrentUser;
@@ -36,6 +37,9 @@ class RelationshipController {
     }
 
     @PostMapping
+    @Refuses(status = 403, code = "role.forbidden", when = "the caller is not a freelancer")
+    @Refuses(status = 404, code = "client.not-found", when = "no CLIENT user has this email")
+    @Refuses(status = 409, code = "relationship.exists", when = "the two are connected already")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<RelationshipResponse> connect(CurrentUser caller, @Valid @RequestBody Mono<ConnectRequest> body) {
         UUID freelancer = caller.require(Role.FREELANCER).id();
@@ -59,6 +63,7 @@ class RelationshipController {
     }
 
     @DeleteMapping("/{id}")
+    @Refuses(status = 403, code = "role.forbidden", when = "the caller is not a freelancer (the freelancer ends it)")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> end(CurrentUser caller, @PathVariable UUID id) {
         return relationships.end(caller.require(Role.FREELANCER).id(), id);

@@ -1,5 +1,6 @@
 package io.bantam.task.task.web;
 
+import io.bantam.service.openapi.Refuses;
 import io.bantam.service.paging.Cursors;
 import io.bantam.service.paging.Page;
 import io.bantam.service.problem.ApiException;
@@ -33,6 +34,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/tasks")
+@Refuses(status = 403, code = "role.forbidden", when = "the caller is not a freelancer (tasks are a freelancer's own)")
 class TaskController {
 
     private final TaskService tasks;
@@ -42,6 +44,7 @@ class TaskController {
     }
 
     @PostMapping
+    @Refuses(status = 422, code = "relationship.required", when = "`clientId` is not an actively connected client")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<TaskResponse> create(CurrentUser caller, @Valid @RequestBody Mono<CreateTaskRequest> body) {
         UUID freelancer = freelancer(caller);
@@ -71,6 +74,7 @@ class TaskController {
     }
 
     @PatchMapping("/{id}")
+    @Refuses(status = 422, code = "relationship.required", when = "`clientId` is not an actively connected client")
     Mono<TaskResponse> update(CurrentUser caller, @PathVariable UUID id,
             @Valid @RequestBody Mono<PatchTaskRequest> body) {
         UUID freelancer = freelancer(caller);
