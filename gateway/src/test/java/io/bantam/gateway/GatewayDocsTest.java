@@ -1,5 +1,6 @@
 package io.bantam.gateway;
 
+import io.bantam.testing.WithPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
         "bantam.gateway.docs.timeout=1s",
         "bantam.gateway.docs.cache-for=2s",
         "bantam.gateway.docs.cache-incomplete-for=200ms"})
+@WithPostgres  // the rate limits' database
 class GatewayDocsTest {
 
     static final String DOCS_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "

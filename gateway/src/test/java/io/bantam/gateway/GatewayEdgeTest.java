@@ -1,5 +1,6 @@
 package io.bantam.gateway;
 
+import io.bantam.testing.WithPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bantam.gateway.ScriptedUpstream.Answer;
@@ -29,6 +30,7 @@ import reactor.netty.http.client.HttpClientResponse;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "bantam.gateway.cors.allowed-origins=http://localhost:5173,https://app.example.com")
+@WithPostgres  // the rate limits' database
 class GatewayEdgeTest {
 
     static final String UI = "http://localhost:5173";

@@ -1,5 +1,6 @@
 package io.bantam.gateway;
 
+import io.bantam.testing.WithPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bantam.gateway.ScriptedUpstream.Answer;
@@ -25,6 +26,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * tried up to twice more; a POST, PUT, PATCH or DELETE reaches the service once, whatever happens to it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithPostgres  // the rate limits' database
 class GatewayRetryTest {
 
     static final TestTokens tokens = new TestTokens();

@@ -1,5 +1,6 @@
 package io.bantam.gateway;
 
+import io.bantam.testing.WithPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -37,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
+@WithPostgres  // the rate limits' database
 class GatewayTracingTest {
 
     static final BlockingQueue<String> traceparents = new LinkedBlockingQueue<>();
