@@ -6,8 +6,8 @@ import io.bantam.service.paging.Page;
 import io.bantam.service.problem.ApiException;
 import io.bantam.service.security.CurrentUser;
 import jakarta.validation.Valid;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -85,9 +85,9 @@ class BookingController {
             return null;
         }
         try {
-            return Instant.parse(value.strip().replace(' ', '+'));
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalidField(name, "must be an instant such as 2026-12-01T09:00:00Z");
+            return RequestInstant.parse(value.strip().replace(' ', '+'));
+        } catch (DateTimeException e) {
+            throw ApiException.invalidField(name, RequestInstant.MESSAGE);
         }
     }
 }
