@@ -45,6 +45,8 @@ import java.util.stream.Stream;
 public final class LocalSystem implements AutoCloseable {
 
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(250);
+    /** What the services declare for the topics they publish. */
+    static final int TOPIC_PARTITIONS = 3;
 
     private final LocalSettings settings;
     private final PrintStream out;
@@ -146,6 +148,10 @@ public final class LocalSystem implements AutoCloseable {
                 .logDir(settings.logDir())
                 .logFileName("kafka.log")
                 .jvmOptions(settings.kafkaJvmOptions())
+                // as in docker-compose.yml: a consumer that starts before the publisher has declared its topic
+                // creates it, and with one partition it would never hear of the two the publisher then adds
+                // (not until its metadata refresh, 5 minutes later), so events keyed there wait that long
+                .brokerProperty("num.partitions", Integer.toString(TOPIC_PARTITIONS))
                 .stopOnJvmExit(false)
                 .stopTimeout(settings.stopTimeout())
                 .build();

@@ -7,6 +7,12 @@ import static org.awaitility.Awaitility.await;
 import io.bantam.local.LocalSystem;
 import io.bantam.testing.Ports;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -78,5 +84,30 @@ class LocalSystemControlIT {
     private static boolean registered(World.User user) {
         return !Topics.read(system.kafkaBootstrapServers(), Topics.USERS,
                 event -> event.value().path("user").path("id").asString("").equals(user.id())).isEmpty();
+    }
+
+    /**
+     * Whichever service starts first, every consumer of the relationships topic is assigned all its partitions:
+     * with the broker's default of one partition, a consumer that created the topic before relationship-service
+     * declared it with three was assigned only the first, and events keyed to the others waited minutes.
+     */
+    @Test
+    void everyConsumerOfTheRelationshipsTopicIsAssignedEveryPartition() {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrapServers());
+        try (Admin admin = Admin.create(config)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                int partitions = admin.describeTopics(List.of(Topics.RELATIONSHIPS)).allTopicNames().get()
+                        .get(Topics.RELATIONSHIPS).partitions().size();
+                assertThat(partitions).isEqualTo(3);
+                Map<String, ConsumerGroupDescription> groups = admin.describeConsumerGroups(
+                        List.of("booking-service", "task-service", "notes-service")).all().get();
+                assertThat(groups).allSatisfy((group, description) -> assertThat(description.members().stream()
+                        .flatMap(member -> member.assignment().topicPartitions().stream())
+                        .filter(partition -> partition.topic().equals(Topics.RELATIONSHIPS)).count())
+                        .as("partitions of %s assigned in group %s", Topics.RELATIONSHIPS, group)
+                        .isEqualTo(partitions));
+            });
+        }
     }
 }
