@@ -284,6 +284,16 @@ class IdentityApiIT {
     }
 
     @Test
+    void anEmailWithANulCharacterIsAnInvalidLoginNotAServerError() {
+        // PostgreSQL refuses U+0000 in text: the lookup used to fail with a 500
+        identity.http.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"email\": \"ada\\u0000@example.com\", \"password\": \"" + PASSWORD + "\"}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("email");
+    }
+
+    @Test
     void loginIsRateLimitedPerEmailEvenWithTheRightPassword() {
         String email = newEmail();
         identity.signUp(email, "CLIENT");
@@ -431,6 +441,11 @@ class IdentityApiIT {
         identity.patchMe(session.accessToken(), "{\"name\": null}")
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("name");
+        // text PostgreSQL cannot store: a NUL used to be a 500, an unpaired surrogate came back as '?'
+        identity.patchMe(session.accessToken(), "{\"preferredName\": \"A\\u0000\", \"pronouns\": \"\\ud800\"}")
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[*].field").value(fields -> assertThat(asStrings(fields))
+                        .containsExactlyInAnyOrder("preferredName", "pronouns"));
         identity.me(session.accessToken()).expectBody(IdentityClient.User.class).isEqualTo(session.user());
     }
 

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +31,9 @@ import java.util.Map;
  * @param root       the repository: {@code deploy/local/services.conf} and the modules' jars
  * @param state      the git-ignored state folder, {@code .bantam/}
  * @param services   the processes to run, in start order, with their resolved ports
+ * @param serviceEnvironment extra environment for every service process, on top of (and winning over)
+ *                   what the launcher sets: e.g. tests raising the gateway's rate limits. Empty for
+ *                   {@code ./bantam up}, whose services simply inherit the launcher's environment.
  */
 public record LocalSettings(
         Path root,
@@ -41,7 +46,8 @@ public record LocalSettings(
         List<String> jvmOptions,
         List<String> kafkaJvmOptions,
         Duration readyTimeout,
-        Duration stopTimeout) {
+        Duration stopTimeout,
+        Map<String, String> serviceEnvironment) {
 
     /** Flags for a quick start and a small footprint; measured in docs/local.md. */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of(
@@ -68,6 +74,7 @@ public record LocalSettings(
         services = List.copyOf(services);
         jvmOptions = List.copyOf(jvmOptions);
         kafkaJvmOptions = List.copyOf(kafkaJvmOptions);
+        serviceEnvironment = Collections.unmodifiableMap(new LinkedHashMap<>(serviceEnvironment));
     }
 
     /** Settings for the repository at {@code root}, with state in {@code state}, from {@code env}. */
@@ -90,7 +97,22 @@ public record LocalSettings(
                 jvmOptions,
                 kafkaJvmOptions,
                 Duration.ofSeconds(intValue(env, "BANTAM_READY_TIMEOUT", 180)),
-                Duration.ofSeconds(20));
+                Duration.ofSeconds(20),
+                Map.of());
+    }
+
+    /** The same settings, every service process also getting {@code environment} (later entries win). */
+    public LocalSettings withServiceEnvironment(Map<String, String> environment) {
+        Map<String, String> merged = new LinkedHashMap<>(serviceEnvironment);
+        merged.putAll(environment);
+        return new LocalSettings(root, state, services, postgresPort, kafkaPort, kafkaControllerPort, classDataSharing,
+                jvmOptions, kafkaJvmOptions, readyTimeout, stopTimeout, merged);
+    }
+
+    /** A service of this run by name. */
+    public Service service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service '" + name + "' in " + CATALOG));
     }
 
     public Path dataDir() {

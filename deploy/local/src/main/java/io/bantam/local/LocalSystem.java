@@ -45,6 +45,8 @@ import java.util.stream.Stream;
 public final class LocalSystem implements AutoCloseable {
 
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(250);
+    /** What the services declare for the topics they publish. */
+    static final int TOPIC_PARTITIONS = 3;
 
     private final LocalSettings settings;
     private final PrintStream out;
@@ -53,6 +55,9 @@ public final class LocalSystem implements AutoCloseable {
     private final Map<String, RunningService> services = new LinkedHashMap<>();
     /** Extraction and training runs under way, stopped first if the system is stopped meanwhile. */
     private final Set<Process> helpers = ConcurrentHashMap.newKeySet();
+    /** Services stopped on purpose ({@link #stopService}, {@link #killService}): their exit is no news. */
+    private final Set<Long> expectedExits = ConcurrentHashMap.newKeySet();
+    private final Map<String, ClassDataSharing.Launch> launches = new ConcurrentHashMap<>();
     private LocalPostgres postgres;
     private CompletableFuture<LocalPostgres> postgresStarted;
     private KafkaProcess kafka;
@@ -143,6 +148,10 @@ public final class LocalSystem implements AutoCloseable {
                 .logDir(settings.logDir())
                 .logFileName("kafka.log")
                 .jvmOptions(settings.kafkaJvmOptions())
+                // as in docker-compose.yml: a consumer that starts before the publisher has declared its topic
+                // creates it, and with one partition it would never hear of the two the publisher then adds
+                // (not until its metadata refresh, 5 minutes later), so events keyed there wait that long
+                .brokerProperty("num.partitions", Integer.toString(TOPIC_PARTITIONS))
                 .stopOnJvmExit(false)
                 .stopTimeout(settings.stopTimeout())
                 .build();
@@ -189,12 +198,12 @@ public final class LocalSystem implements AutoCloseable {
         ProcessHandle.of(kafka.pid()).ifPresent(k -> stateFile.record(StateFile.KAFKA, k));
         out.printf("  %-12s ready after %.1f s%n", "kafka", kafkaReady);
 
-        Map<String, ClassDataSharing.Launch> launches = prepareLaunches(jars);
+        launches.putAll(prepareLaunches(jars));
         for (LocalSettings.Service service : settings.services()) {
-            launch(service, launches.get(service.name()));
+            launch(service, launches.get(service.name()), true);
         }
         printTable();
-        awaitReady(started);
+        awaitReady(List.copyOf(services.values()), started);
         startupTime = Duration.ofNanos(System.nanoTime() - started);
     }
 
@@ -219,7 +228,7 @@ public final class LocalSystem implements AutoCloseable {
      * Refuses to start beside a live earlier run; stops what a killed earlier run left behind
      * (services, Kafka, PostgreSQL), found through the state file and PostgreSQL's own pid file.
      */
-    static void cleanUpAfterEarlierRun(LocalSettings settings, PrintStream out) {
+    public static void cleanUpAfterEarlierRun(LocalSettings settings, PrintStream out) {
         Map<String, StateFile.Entry> entries = StateFile.read(settings.pidFile());
         StateFile.Entry launcher = entries.get(StateFile.LAUNCHER);
         if (launcher != null && launcher.pid() != ProcessHandle.current().pid() && launcher.live().isPresent()) {
@@ -359,12 +368,17 @@ public final class LocalSystem implements AutoCloseable {
         }
         env.put("BANTAM_DATA_DIR", settings.dataDir().toString());
         env.put("BANTAM_LOG_DIR", settings.logDir().toString());
+        env.putAll(settings.serviceEnvironment());
         return env;
     }
 
-    private synchronized void launch(LocalSettings.Service service, ClassDataSharing.Launch launch) throws IOException {
+    private synchronized void launch(LocalSettings.Service service, ClassDataSharing.Launch launch, boolean newLog)
+            throws IOException {
         checkNotClosed();
-        Path log = rotate(settings.logDir().resolve(service.name() + ".log"));
+        Path log = settings.logDir().resolve(service.name() + ".log");
+        if (newLog) {
+            rotate(log);
+        }
         List<String> command = new ArrayList<>();
         command.add(ClassDataSharing.javaExecutable());
         command.addAll(settings.jvmOptions());
@@ -382,7 +396,7 @@ public final class LocalSystem implements AutoCloseable {
         stateFile.record(StateFile.SERVICE_PREFIX + service.name(), process.toHandle());
         services.put(service.name(), new RunningService(service, process, log, launch.cds()));
         process.onExit().thenAccept(exited -> {
-            if (!stopping) {
+            if (!stopping && !expectedExits.contains(exited.pid())) {
                 out.println();
                 out.println(service.name() + " (pid " + exited.pid() + ") exited with code " + exited.exitValue()
                         + "; last lines of " + log + ":");
@@ -411,9 +425,9 @@ public final class LocalSystem implements AutoCloseable {
         return path.startsWith(cwd) ? cwd.relativize(path).toString() : path.toString();
     }
 
-    private void awaitReady(long startedNanos) {
+    private void awaitReady(List<RunningService> services, long startedNanos) {
         long deadline = System.nanoTime() + settings.readyTimeout().toNanos();
-        List<RunningService> waiting = new ArrayList<>(services.values());
+        List<RunningService> waiting = new ArrayList<>(services);
         while (!waiting.isEmpty()) {
             checkNotClosed();
             for (RunningService running : List.copyOf(waiting)) {
@@ -445,6 +459,87 @@ public final class LocalSystem implements AutoCloseable {
                 throw new IllegalStateException("interrupted while waiting for the services", e);
             }
         }
+    }
+
+    /** The running (or stopped) process of a service by name. */
+    public synchronized RunningService service(String name) {
+        RunningService running = services.get(name);
+        if (running == null) {
+            throw new IllegalArgumentException("no service '" + name + "' in this system");
+        }
+        return running;
+    }
+
+    /** Whether the service's process is alive (it may not be ready yet). */
+    public boolean isRunning(String name) {
+        return service(name).process().isAlive();
+    }
+
+    /**
+     * Stops one service the way {@link #close} does (SIGTERM: a graceful shutdown, SIGKILL after the stop
+     * timeout) and waits until it has exited. Does nothing when it does not run.
+     */
+    public void stopService(String name) {
+        Process process = expectExit(name);
+        Processes.terminate(process.toHandle(), settings.stopTimeout());
+    }
+
+    /** Kills one service at once (SIGKILL), as a crash or the OOM killer would, and waits until it is gone. */
+    public void killService(String name) {
+        Process process = expectExit(name);
+        process.destroyForcibly();
+        Processes.awaitExit(process.toHandle(), Duration.ofSeconds(30));
+    }
+
+    private synchronized Process expectExit(String name) {
+        checkNotClosed();
+        Process process = service(name).process();
+        expectedExits.add(process.pid());
+        return process;
+    }
+
+    /**
+     * Starts a service that was stopped or killed again, on the same port, with the same environment and
+     * class data sharing archive, its output appended to the same log; returns once its readiness probe
+     * answers 200.
+     *
+     * @throws IllegalStateException when it still runs, exits, or is not ready within the ready timeout
+     */
+    public void startService(String name) throws IOException {
+        long started = System.nanoTime();
+        RunningService restarted;
+        synchronized (this) {
+            RunningService previous = service(name);
+            if (previous.process().isAlive()) {
+                throw new IllegalStateException(name + " still runs (pid " + previous.process().pid() + ")");
+            }
+            launch(previous.service(), launches.get(name), false);
+            restarted = services.get(name);
+        }
+        out.printf("  %-12s started again (pid %d)%n", name, restarted.process().pid());
+        awaitReady(List.of(restarted), started);
+    }
+
+    /** Stops the Kafka broker (a controlled shutdown; its data stays). The services keep running. */
+    public void stopKafka() {
+        synchronized (this) {
+            checkNotClosed();
+        }
+        kafka.stop();
+    }
+
+    /** Starts the broker again on the same ports and data; returns once it answers an admin request. */
+    public void startKafka() {
+        synchronized (this) {
+            checkNotClosed();
+        }
+        kafka.start();
+        ProcessHandle.of(kafka.pid()).ifPresent(k -> stateFile.record(StateFile.KAFKA, k));
+    }
+
+    /** Whether the Kafka broker's process is alive. */
+    public boolean isKafkaRunning() {
+        return kafka != null && kafka.isRunning();
     }
 
     /** Whether {@code /actuator/health/readiness} answers 200. */

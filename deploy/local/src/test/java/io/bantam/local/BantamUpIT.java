@@ -3,14 +3,12 @@ package io.bantam.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.bantam.testing.Ports;
+import io.bantam.local.system.RunningSystem;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,26 +16,26 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Starts the system the way {@code ./bantam up} does (the same {@link LocalSystem}, the same
- * catalog and jars), once for the class, on a temporary state folder and moved ports; walks the
- * public contract through the gateway; and checks that stopping leaves no port open and no process
- * alive.
+ * Walks the public contract through the gateway of the system the way {@code ./bantam up} starts it (the same
+ * {@link LocalSystem}, the same catalog and jars), on moved ports: the one system the system suites share
+ * ({@link RunningSystem}), whose closing at the end of the run checks that stopping leaves no port open and no
+ * process alive.
  */
+@Order(100)
+@ExtendWith(RunningSystem.Shared.class)
 class BantamUpIT {
 
     private static final String PASSWORD = "correct horse battery";
@@ -48,42 +46,11 @@ class BantamUpIT {
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper json = new ObjectMapper();
 
-    @TempDir
-    static Path state;
-
-    private static LocalSettings settings;
-    private static LocalSystem system;
-    private static Thread stopOnExit;
     private static String gateway;
 
     @BeforeAll
-    static void startTheSystemTheWayBantamUpDoes() throws Exception {
-        settings = LocalSettings.from(repositoryRoot(), state, Map.of(
-                "BANTAM_PORT_OFFSET", Integer.toString(freeOffset()),
-                "BANTAM_READY_TIMEOUT", "240"));
-        system = LocalSystem.create(settings, System.out);
-        // should this JVM be told to stop (a build timeout), the system goes with it
-        stopOnExit = new Thread(system::close, "bantam-it-stop");
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
-        system.startUp();
-        gateway = settings.entryPoint().url();
-    }
-
-    @AfterAll
-    static void stoppingLeavesNoPortOpenAndNoProcessAlive() {
-        if (system == null) {
-            return;
-        }
-        Collection<Long> pids = system.pids().values();
-        system.close();
-        Runtime.getRuntime().removeShutdownHook(stopOnExit);
-        assertThat(settings.ports()).allSatisfy(port -> assertThat(Ports.isListening(port))
-                .as("port %d still open after stop", port).isFalse());
-        // PostgreSQL's postmaster is not our child: it is gone once init has reaped it
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(pids)
-                .allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive))
-                        .as("process %d still alive after stop", pid).isEmpty()));
-        assertThat(settings.pidFile()).doesNotExist();
+    static void theSystemTheWayBantamUpStartsIt(RunningSystem system) {
+        gateway = system.settings().entryPoint().url();
     }
 
     @Test
@@ -329,30 +296,5 @@ class BantamUpIT {
         JsonNode parsed = text == null || text.isBlank() ? json.missingNode() : json.readTree(text);
         return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                 method + " " + path + " -> " + response.statusCode() + " " + text, parsed);
-    }
-
-    /** An offset that moves every default port (5432, 8080-8085, 9092, 9093) onto free ones. */
-    private static int freeOffset() {
-        List<Integer> defaults = List.of(5432, 8080, 8081, 8082, 8083, 8084, 8085, 9092, 9093);
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int offset = 20_000 + ThreadLocalRandom.current().nextInt(0, 20) * 1000
-                    + ThreadLocalRandom.current().nextInt(0, 100);
-            if (defaults.stream().allMatch(port -> Ports.isFree(port + offset))) {
-                return offset;
-            }
-        }
-        throw new IllegalStateException("no free set of ports found");
-    }
-
-    private static Path repositoryRoot() {
-        String configured = System.getProperty("bantam.root");
-        Path candidate = Path.of(configured != null ? configured : "").toAbsolutePath().normalize();
-        while (candidate != null && !Files.isRegularFile(candidate.resolve(LocalSettings.CATALOG))) {
-            candidate = candidate.getParent();
-        }
-        if (candidate == null) {
-            throw new IllegalStateException("cannot find " + LocalSettings.CATALOG + " above " + configured);
-        }
-        return candidate;
     }
 }

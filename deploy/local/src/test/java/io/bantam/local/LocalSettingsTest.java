@@ -66,4 +66,20 @@ class LocalSettingsTest {
         assertThat(gateway).containsEntry("SERVER_PORT", "8080").doesNotContainKey("DB_NAME")
                 .containsEntry("IDENTITY_URL", "http://localhost:8081");
     }
+
+    @Test
+    void testsCanGiveEveryServiceMoreEnvironmentAndItWins() throws Exception {
+        LocalSettings plain = LocalSettings.from(root, root.resolve(".bantam"), Map.of());
+        LocalSettings settings = plain
+                .withServiceEnvironment(Map.of("BANTAM_GATEWAY_RATELIMITS_WRITES_PERMINUTE", "100000"))
+                .withServiceEnvironment(Map.of("KAFKA_BOOTSTRAP_SERVERS", "localhost:1"));
+
+        assertThat(plain.serviceEnvironment()).isEmpty();
+        assertThat(settings.serviceEnvironment()).containsOnlyKeys(
+                "BANTAM_GATEWAY_RATELIMITS_WRITES_PERMINUTE", "KAFKA_BOOTSTRAP_SERVERS");
+        Map<String, String> gateway = LocalSystem.create(settings, System.out).environment(settings.service("gateway"));
+        assertThat(gateway).containsEntry("BANTAM_GATEWAY_RATELIMITS_WRITES_PERMINUTE", "100000")
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "localhost:1")
+                .containsEntry("SERVER_PORT", "8080");
+    }
 }

@@ -1,6 +1,7 @@
 package io.bantam.identity.auth;
 
 import io.bantam.identity.user.domain.Emails;
+import io.bantam.service.validation.StorableText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -10,7 +11,7 @@ import jakarta.validation.constraints.Size;
  * 401 like any other.
  */
 record LoginRequest(
-        @NotBlank @Size(max = Emails.MAX_LENGTH) String email,
+        @NotBlank @Size(max = Emails.MAX_LENGTH) @StorableText String email,
         @NotNull @Size(max = 1024) String password) {
 
     @Override

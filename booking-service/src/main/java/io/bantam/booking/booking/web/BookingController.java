@@ -9,8 +9,8 @@ import io.bantam.service.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -98,9 +98,9 @@ class BookingController {
             return null;
         }
         try {
-            return Instant.parse(value.strip().replace(' ', '+'));
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalidField(name, "must be an instant such as 2026-12-01T09:00:00Z");
+            return RequestInstant.parse(value.strip().replace(' ', '+'));
+        } catch (DateTimeException e) {
+            throw ApiException.invalidField(name, RequestInstant.MESSAGE);
         }
     }
 }

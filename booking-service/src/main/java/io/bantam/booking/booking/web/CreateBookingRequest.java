@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.UUID;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * The body of {@code POST /api/bookings}. The caller is one party; the other is {@code clientId} when a
@@ -20,7 +21,7 @@ import java.util.UUID;
 record CreateBookingRequest(
         UUID clientId,
         UUID freelancerId,
-        @NotNull Instant start,
+        @NotNull @JsonDeserialize(using = RequestInstant.Deserializer.class) Instant start,
         @NotNull @Min(BookingDetails.MIN_DURATION_MINUTES) @Max(BookingDetails.MAX_DURATION_MINUTES)
         Integer durationMinutes,
         @NotBlank @Size(max = BookingDetails.TITLE_MAX) @StorableText String title,

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * The body of {@code PATCH /api/bookings/{id}}, with merge-patch semantics: a member that is absent leaves its
@@ -26,6 +27,7 @@ final class PatchBookingRequest {
 
     private final Set<Member> present = EnumSet.noneOf(Member.class);
 
+    @JsonDeserialize(using = RequestInstant.Deserializer.class)
     private Instant start;
 
     @Min(BookingDetails.MIN_DURATION_MINUTES)

@@ -6,6 +6,7 @@ import io.bantam.identity.user.domain.TimeZones;
 import io.bantam.service.problem.ApiException.FieldError;
 import io.bantam.service.problem.ApiException;
 import io.bantam.service.validation.IanaTimeZone;
+import io.bantam.service.validation.StorableText;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ final class PatchMeRequest {
 
     @Size(min = 1, max = Profile.NAME_MAX)
     @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+    @StorableText
     private String name;
 
     @IanaTimeZone
@@ -36,9 +38,11 @@ final class PatchMeRequest {
     private String phone;
 
     @Size(max = Profile.PREFERRED_NAME_MAX)
+    @StorableText
     private String preferredName;
 
     @Size(max = Profile.PRONOUNS_MAX)
+    @StorableText
     private String pronouns;
 
     void setName(String name) {

@@ -76,6 +76,14 @@ class PatchMeRequestTest {
     }
 
     @Test
+    void textThatPostgresqlCannotStoreIsInvalid() {
+        // a NUL was a 500 (PostgreSQL refuses U+0000 in text); an unpaired surrogate came back as '?'
+        assertThat(invalidFields("""
+                {"name": "Ada\\u0000", "preferredName": "A\\ud800da", "pronouns": "\\u0000"}"""))
+                .containsExactlyInAnyOrder("name", "preferredName", "pronouns");
+    }
+
+    @Test
     void validValuesPassValidation() {
         assertThat(invalidFields("""
                 {"name": "Ada", "timeZone": "Asia/Tokyo", "phone": "+44 20 7946 0000", "preferredName": "A",
