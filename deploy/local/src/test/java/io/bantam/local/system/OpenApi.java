@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The route list of the running system: every operation of every service's own OpenAPI document
@@ -69,6 +70,20 @@ public final class OpenApi {
     public record Parameter(String name, String in, boolean required, JsonNode schema) {
     }
 
+    /**
+     * identity-service's service-to-service lookups and its public keys: left out of the public API documents on
+     * purpose ({@code springdoc.paths-to-match=/api/**}: callers of the API have no use for them), yet part of
+     * what a service answers, so the suites exercise them too (the internal credential, 404 at the gateway).
+     */
+    static final String UNDOCUMENTED_BY_DESIGN = """
+            {"paths": {
+              "/internal/users/{id}": {"get": {"operationId": "internalUserById", "parameters": [
+                {"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}]}},
+              "/internal/users": {"get": {"operationId": "internalUserByEmail", "parameters": [
+                {"name": "email", "in": "query", "required": true, "schema": {"type": "string"}}]}},
+              "/.well-known/jwks.json": {"get": {"operationId": "jwks"}}
+            }}""";
+
     private final Map<String, Operation> operations;
 
     private OpenApi(Map<String, Operation> operations) {
@@ -86,6 +101,9 @@ public final class OpenApi {
                 assertThat(earlier).as("%s documented by two services", operation.key()).isNull();
             });
         }
+        parse("identity", JsonMapper.builder().build().readTree(UNDOCUMENTED_BY_DESIGN)).forEach(operation ->
+                assertThat(operations.putIfAbsent(operation.key(), operation))
+                        .as("%s is documented now: drop it from UNDOCUMENTED_BY_DESIGN", operation.key()).isNull());
         return new OpenApi(operations);
     }
 
