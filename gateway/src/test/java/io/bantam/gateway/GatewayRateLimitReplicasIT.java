@@ -32,21 +32,15 @@ class GatewayRateLimitReplicasIT {
     @BeforeAll
     static void startTwoReplicas() {
         for (int i = 0; i < 2; i++) {
-            ConfigurableApplicationContext replica = new SpringApplicationBuilder(GatewayApplication.class).run(
+            ConfigurableApplicationContext replica = new SpringApplicationBuilder(GatewayApplication.class).run(database.springArguments(
                     "--server.port=0",
                     "--IDENTITY_URL=" + identity.url(),
-                    "--spring.r2dbc.url=" + database.r2dbcUrl(),
-                    "--spring.r2dbc.username=" + database.username(),
-                    "--spring.r2dbc.password=" + database.password(),
-                    "--spring.flyway.url=" + database.jdbcUrl(),
-                    "--spring.flyway.user=" + database.username(),
-                    "--spring.flyway.password=" + database.password(),
                     "--bantam.gateway.rate-limits.writes.per-minute=1",
                     "--bantam.gateway.rate-limits.writes.burst=4",
                     "--bantam.gateway.rate-limits.auth.per-minute=1",
                     "--bantam.gateway.rate-limits.auth.burst=2",
                     "--bantam.gateway.rate-limits.timeout=5s",
-                    "--TRUSTED_PROXIES=127.0.0.1/32");
+                    "--TRUSTED_PROXIES=127.0.0.1/32"));
             replicas.add(replica);
             clients.add(WebTestClient.bindToServer()
                     .baseUrl("http://127.0.0.1:" + replica.getEnvironment().getProperty("local.server.port"))

@@ -53,19 +53,13 @@ public final class RateLimitOverhead {
 
     private static ConfigurableApplicationContext start(PostgresDatabase database, FakeIdentity identity,
             boolean limits) {
-        return new SpringApplicationBuilder(GatewayApplication.class).run(
+        return new SpringApplicationBuilder(GatewayApplication.class).run(database.springArguments(
                 "--server.port=0",
                 "--IDENTITY_URL=" + identity.url(),
-                "--spring.r2dbc.url=" + database.r2dbcUrl(),
-                "--spring.r2dbc.username=" + database.username(),
-                "--spring.r2dbc.password=" + database.password(),
-                "--spring.flyway.url=" + database.jdbcUrl(),
-                "--spring.flyway.user=" + database.username(),
-                "--spring.flyway.password=" + database.password(),
                 "--bantam.gateway.rate-limits.enabled=" + limits,
                 "--bantam.gateway.rate-limits.writes.per-minute=6000000",
                 "--bantam.gateway.rate-limits.writes.burst=1000000",
-                "--logging.level.root=warn");
+                "--logging.level.root=warn"));
     }
 
     private static WebClient client(ConfigurableApplicationContext gateway) {

@@ -52,18 +52,12 @@ class LoginLimitAcrossReplicasIT {
     }
 
     private IdentityClient startReplica() {
-        ConfigurableApplicationContext replica = new SpringApplicationBuilder(IdentityApplication.class).run(
+        ConfigurableApplicationContext replica = new SpringApplicationBuilder(IdentityApplication.class).run(database.springArguments(
                 "--server.port=0",
-                "--spring.r2dbc.url=" + database.r2dbcUrl(),
-                "--spring.r2dbc.username=" + database.username(),
-                "--spring.r2dbc.password=" + database.password(),
-                "--spring.flyway.url=" + database.jdbcUrl(),
-                "--spring.flyway.user=" + database.username(),
-                "--spring.flyway.password=" + database.password(),
                 "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
                 "--bantam.identity.signing.keys[0].id=shared",
                 "--bantam.identity.signing.keys[0].private-key=" + signingKey,
-                "--bantam.identity.login-rate-limit.per-email.max-attempts=3");
+                "--bantam.identity.login-rate-limit.per-email.max-attempts=3"));
         running.add(replica);
         return new IdentityClient(Integer.parseInt(replica.getEnvironment().getProperty("local.server.port")));
     }

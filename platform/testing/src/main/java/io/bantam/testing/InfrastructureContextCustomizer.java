@@ -25,13 +25,7 @@ record InfrastructureContextCustomizer(Class<?> testClass, boolean postgres, boo
     Map<String, Object> properties() {
         Map<String, Object> properties = new LinkedHashMap<>();
         if (postgres) {
-            PostgresDatabase database = TestInfrastructure.newDatabase(testClass.getSimpleName());
-            properties.put("spring.r2dbc.url", database.r2dbcUrl());
-            properties.put("spring.r2dbc.username", database.username());
-            properties.put("spring.r2dbc.password", database.password());
-            properties.put("spring.flyway.url", database.jdbcUrl());
-            properties.put("spring.flyway.user", database.username());
-            properties.put("spring.flyway.password", database.password());
+            properties.putAll(TestInfrastructure.newDatabase(testClass.getSimpleName()).springProperties());
         }
         if (kafka) {
             properties.put("spring.kafka.bootstrap-servers", TestInfrastructure.kafkaBootstrapServers());
