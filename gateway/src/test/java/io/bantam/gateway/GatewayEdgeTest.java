@@ -261,9 +261,15 @@ class GatewayEdgeTest {
     // Limits of what the gateway parses at all
 
     @Test
-    void anOversizedHeaderIsA431AndNeverA5xx() {
-        assertThat(rawGet("/api/users/me", "X-Padding", "a".repeat(17 * 1024)))
-                .isEqualTo(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE.value());
+    void anOversizedHeaderIsA431ProblemTheWebUiCanRead() {
+        client.get().uri("/api/users/me")
+                .header(HttpHeaders.ORIGIN, UI)
+                .header("X-Padding", "a".repeat(17 * 1024))
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE)
+                .expectHeader().contentType("application/problem+json")
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, UI)
+                .expectBody().jsonPath("$.code").isEqualTo("request.headers-too-large");
         assertThat(identity.totalCalls()).isZero();
     }
 
@@ -274,11 +280,25 @@ class GatewayEdgeTest {
     }
 
     @Test
-    void anOverlongUrlIsA414AndNeverA5xx() {
+    void anOverlongUrlIsA414ProblemTheWebUiCanRead() {
         assertThat(rawGet("/api/auth/login?q=" + "a".repeat(3 * 1024), "X-Padding", "-")).isEqualTo(200);
-        assertThat(rawGet("/api/users/me?q=" + "a".repeat(5 * 1024), "X-Padding", "-"))
-                .isEqualTo(HttpStatus.URI_TOO_LONG.value());
+        client.get().uri("/api/users/me?q=" + "a".repeat(5 * 1024))
+                .header(HttpHeaders.ORIGIN, UI)
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.URI_TOO_LONG)
+                .expectHeader().contentType("application/problem+json")
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, UI)
+                .expectBody().jsonPath("$.code").isEqualTo("request.uri-too-long");
         assertThat(identity.calls("/api/users/me")).isZero();
+    }
+
+    @Test
+    void farBeyondTheLimitsNettyStillRefusesAndNeverA5xx() {
+        assertThat(rawGet("/api/users/me", "X-Padding", "a".repeat(65 * 1024)))
+                .isEqualTo(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE.value());
+        assertThat(rawGet("/api/users/me?q=" + "a".repeat(17 * 1024), "X-Padding", "-"))
+                .isEqualTo(HttpStatus.URI_TOO_LONG.value());
+        assertThat(identity.totalCalls()).isZero();
     }
 
     private int rawGet(String uri, String header, String value) {

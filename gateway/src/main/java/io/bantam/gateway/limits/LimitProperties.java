@@ -7,8 +7,15 @@ import org.springframework.util.unit.DataSize;
 /**
  * What the gateway accepts from a caller before any service sees it.
  *
- * @param maxRequestBody the largest request body; a larger one is refused with 413 {@code request.too-large}
+ * @param maxRequestBody    the largest request body; a larger one is refused with 413 {@code request.too-large}
+ * @param maxRequestHeaders the largest total of request header lines (names, values, separators); more is
+ *                          refused with 431 {@code request.headers-too-large}
+ * @param maxRequestTarget  the longest request target (path and query as sent); longer is refused with 414
+ *                          {@code request.uri-too-long}
  */
 @ConfigurationProperties("bantam.gateway.limits")
-public record LimitProperties(@DefaultValue("1MB") DataSize maxRequestBody) {
+public record LimitProperties(
+        @DefaultValue("1MB") DataSize maxRequestBody,
+        @DefaultValue("16KB") DataSize maxRequestHeaders,
+        @DefaultValue("4KB") DataSize maxRequestTarget) {
 }
