@@ -1,39 +1,16 @@
 package io.bantam.identity;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.junit.ArchTests;
+import io.bantam.service.testsupport.ArchitectureRules;
 
-/** The domain stays plain Java, so its rules are tested in microseconds; rows stay in persistence. */
+/** The layering every service keeps ({@link ArchitectureRules}). */
 @AnalyzeClasses(packages = "io.bantam.identity", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule domainIsFreeOfFrameworks = noClasses()
-            .that().resideInAPackage("..domain..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.springframework..", "reactor..", "io.r2dbc..", "tools.jackson..", "com.fasterxml..",
-                    "jakarta..", "org.apache.kafka..", "com.nimbusds..")
-            .because("domain rules are plain Java, tested without a container");
-
-    @ArchTest
-    static final ArchRule domainDependsOnNothingOfTheService = noClasses()
-            .that().resideInAPackage("..domain..")
-            .should().dependOnClassesThat().resideInAnyPackage("..web..", "..persistence..")
-            .orShould().dependOnClassesThat().haveNameMatching("io\\.bantam\\.identity\\.[a-z]+\\.[A-Z].*");
-
-    @ArchTest
-    static final ArchRule webDoesNotTouchPersistence = noClasses()
-            .that().resideInAPackage("..web..")
-            .should().dependOnClassesThat().resideInAPackage("..persistence..")
-            .because("endpoints answer with response records, never rows");
-
-    @ArchTest
-    static final ArchRule controllersArePackagePrivate = classes()
-            .that().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
-            .should().notBePublic();
+    static final ArchTests shared = ArchTests.in(ArchitectureRules.class);
 }

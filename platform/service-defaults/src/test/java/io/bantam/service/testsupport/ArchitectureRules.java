@@ -1,0 +1,74 @@
+package io.bantam.service.testsupport;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.bantam.service.security.Role;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The layering every service keeps (DESIGN.md), written once. A service applies them with
+ * <pre>{@code
+ * @AnalyzeClasses(packages = "io.bantam.<service>", importOptions = ImportOption.DoNotIncludeTests.class)
+ * class ArchitectureTest {
+ *     @ArchTest
+ *     static final ArchTests shared = ArchTests.in(ArchitectureRules.class);
+ * }
+ * }</pre>
+ * and adds its own rules beside them (e.g. a domain that is not in a {@code domain} package).
+ */
+public final class ArchitectureRules {
+
+    /** What domain code must not use: frameworks, events, the platform but for its plain-Java types (Patch, Role). */
+    public static final DescribedPredicate<JavaClass> FRAMEWORKS = resideInAnyPackage(
+            "org.springframework..", "reactor..", "io.r2dbc..", "org.apache.kafka..", "io.micrometer..",
+            "tools.jackson..", "com.fasterxml..", "jakarta..", "com.nimbusds..", "io.github.resilience4j..",
+            "io.bantam.service..", "io.bantam.events..")
+            .and(not(resideInAPackage("io.bantam.service.patch..")))
+            .and(not(type(Role.class)));
+
+    @ArchTest
+    static final ArchRule domainIsPlainJava = noClasses()
+            .that().resideInAPackage("..domain..")
+            .should().dependOnClassesThat(FRAMEWORKS)
+            .because("domain rules are plain Java, tested in microseconds without a container")
+            .allowEmptyShould(true);  // a flat service (notes) names its plain-Java classes in a rule of its own
+
+    @ArchTest
+    static final ArchRule domainDoesNotReachOutward = noClasses()
+            .that().resideInAPackage("..domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("..web..", "..persistence..")
+            // nor the service's beans (services, stores, clients, controllers) wherever they live
+            .orShould().dependOnClassesThat().areMetaAnnotatedWith(Component.class)
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule webDoesNotTouchPersistence = noClasses()
+            .that().resideInAPackage("..web..")
+            .should().dependOnClassesThat().resideInAPackage("..persistence..")
+            .because("endpoints answer with response records, never rows")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule rowsStayInPersistence = noClasses()
+            .that().resideOutsideOfPackage("..persistence..").and().haveSimpleNameNotEndingWith("Store")
+            .should().dependOnClassesThat().haveSimpleNameEndingWith("Row")
+            .because("rows are the stores' business; everything else works with domain records");
+
+    @ArchTest
+    static final ArchRule controllersArePackagePrivate = classes()
+            .that().areAnnotatedWith(RestController.class)
+            .should().notBePublic();
+
+    private ArchitectureRules() {
+    }
+}
