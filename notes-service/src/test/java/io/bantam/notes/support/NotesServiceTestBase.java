@@ -1,24 +1,18 @@
 package io.bantam.notes.support;
 
-import io.bantam.events.relationships.RelationshipEvent;
-import io.bantam.service.relationship.RelationshipProjection;
+import io.bantam.service.testsupport.FreelancerApiTestBase;
 import io.bantam.service.testsupport.RelationshipEvents;
 import io.bantam.service.testsupport.TestSecurity;
-import io.bantam.testing.TestTokens;
 import io.bantam.testing.WithKafka;
 import io.bantam.testing.WithPostgres;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpHeaders;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * notes-service on a real PostgreSQL (a database of its own per test class) and a real Kafka broker, called over
@@ -30,51 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Import({TestSecurity.class, RelationshipEvents.class})
 @WithPostgres
 @WithKafka
-public abstract class NotesServiceTestBase {
-
-    protected static final Duration WITHIN = Duration.ofSeconds(20);
-
-    @Autowired
-    protected WebTestClient web;
-    @Autowired
-    protected RelationshipProjection projection;
-    @Autowired
-    protected RelationshipEvents relationships;
-
-    /** The calling freelancer of most tests: a new one per test, so tests do not see each other's notes. */
-    protected final UUID freelancer = UUID.randomUUID();
-
-    /** A client connected to {@link #freelancer} through a new relationship; waits until the projection has it. */
-    protected UUID connectedClient() {
-        UUID client = UUID.randomUUID();
-        relationships.connect(freelancer, client);
-        return client;
-    }
-
-    protected void connect(UUID relationshipId, UUID client) {
-        relationships.connect(relationshipId, freelancer, client);
-    }
-
-    protected void end(UUID relationshipId, UUID client) {
-        relationships.end(relationshipId, freelancer, client);
-    }
-
-    protected void publish(RelationshipEvent event) {
-        relationships.publish(event);
-    }
-
-    /** Waits until everything published before for {@link #freelancer} has been applied. */
-    protected void awaitEarlierEvents() {
-        relationships.awaitEarlierEvents(freelancer);
-    }
-
-    protected WebTestClient as(String token) {
-        return web.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
-    }
-
-    protected WebTestClient asFreelancer() {
-        return as(TestTokens.freelancer(freelancer));
-    }
+public abstract class NotesServiceTestBase extends FreelancerApiTestBase {
 
     protected NoteJson create(UUID client, String text) {
         return asFreelancer().post().uri("/api/notes").bodyValue(Map.of("clientId", client, "text", text)).exchange()
