@@ -42,6 +42,8 @@ public final class ProblemMapper {
             "io.r2dbc.spi.R2dbcNonTransientResourceException",
             "io.r2dbc.spi.R2dbcTransientResourceException",
             "io.r2dbc.spi.R2dbcTimeoutException",
+            // a deadlock or serialization failure that outlived io.bantam.service.transaction's retries
+            "io.r2dbc.spi.R2dbcTransientException",
             "io.r2dbc.postgresql.PostgresConnectionClosedException",
             "org.springframework.dao.DataAccessResourceFailureException",
             "org.springframework.dao.TransientDataAccessException",
