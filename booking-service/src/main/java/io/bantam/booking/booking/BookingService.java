@@ -39,7 +39,9 @@ import reactor.core.publisher.Mono;
  * Bookings between a freelancer and its connected clients. The rules, in the order they are checked: an active
  * relationship (422 {@code relationship.required}), a client inside the freelancer's availability (422
  * {@code booking.outside-availability}), then no overlap for either party, which the database decides under any
- * concurrency (409 {@code booking.conflict} naming the party). Each change and its event commit together.
+ * concurrency (409 {@code booking.conflict} naming the party). Each change and its event commit together; a
+ * transaction PostgreSQL aborts to break a deadlock among racing bookings is tried again whole by service-defaults
+ * ({@code io.bantam.service.transaction}), and then meets the winner (409) like any other loser of the race.
  */
 @Service
 public class BookingService {

@@ -21,8 +21,9 @@ import reactor.core.publisher.Mono;
  * participant, where the exclusion constraint {@value #NO_OVERLAP} refuses any overlap for a user.
  *
  * <p>The freelancer's row is always written before the client's, each by its own statement: the statement that
- * fails names the party that collides, and all transactions take the rows in the same order (a user is only
- * ever on one side, a freelancer or a client), so two bookings waiting on each other cannot deadlock.
+ * fails names the party that collides. Concurrent overlapping inserts can still deadlock (an exclusion constraint
+ * enters a backend's index entry before it waits for a conflicting uncommitted one), and PostgreSQL then aborts one
+ * transaction with SQLSTATE 40P01; service-defaults tries that transaction again as a whole (docs/booking.md).
  */
 @Repository
 public class BookingStore {
