@@ -88,7 +88,7 @@ class GatewayRateLimitFailOpenIT {
     void withItsDatabaseAwayTheGatewayStartsIsReadyAndLetsEveryRequestThrough() {
         client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
-        client.get().uri("/actuator/health").exchange().expectStatus().isOk();
+        client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         String token = tokens.validFor(UUID.randomUUID().toString());
         double before = failedOpen(null);
 

@@ -33,7 +33,7 @@ class GatewayRateLimitReplicasIT {
     static void startTwoReplicas() {
         for (int i = 0; i < 2; i++) {
             ConfigurableApplicationContext replica = new SpringApplicationBuilder(GatewayApplication.class).run(database.springArguments(
-                    "--server.port=0",
+                    "--server.port=0", "--management.server.port=0",
                     "--IDENTITY_URL=" + identity.url(),
                     "--bantam.gateway.rate-limits.writes.per-minute=1",
                     "--bantam.gateway.rate-limits.writes.burst=4",

@@ -54,7 +54,7 @@ public final class RateLimitOverhead {
     private static ConfigurableApplicationContext start(PostgresDatabase database, FakeIdentity identity,
             boolean limits) {
         return new SpringApplicationBuilder(GatewayApplication.class).run(database.springArguments(
-                "--server.port=0",
+                "--server.port=0", "--management.server.port=0",
                 "--IDENTITY_URL=" + identity.url(),
                 "--bantam.gateway.rate-limits.enabled=" + limits,
                 "--bantam.gateway.rate-limits.writes.per-minute=6000000",

@@ -24,6 +24,9 @@ final class EnvironmentDecisions {
     static final Map<String, Decision> DECISIONS = Map.ofEntries(
             Map.entry("SERVER_PORT", new Decision(Setting.SET, Setting.SET,
                     "explicit everywhere: probes, Services and health checks name the port")),
+            Map.entry("MANAGEMENT_PORT", new Decision(Setting.SET, Setting.SET,
+                    "the gateway's actuator port: explicit, as Prometheus' annotations and the NetworkPolicy name it; "
+                            + "never published (Compose) nor behind a Service (Kubernetes)")),
             Map.entry("DB_HOST", new Decision(Setting.SET, Setting.SET, "localhost is right only for ./bantam up")),
             Map.entry("DB_PORT", new Decision(Setting.SET, Setting.SET, "explicit beside DB_HOST")),
             Map.entry("DB_NAME", new Decision(Setting.SET, Setting.SET, "explicit: one database per service")),

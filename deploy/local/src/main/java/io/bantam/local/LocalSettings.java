@@ -57,10 +57,23 @@ public record LocalSettings(
     /** The catalog's path inside the repository. */
     public static final String CATALOG = "deploy/local/services.conf";
 
+    /** The gateway's management port (its actuator: metrics) is its port plus this, on loopback only. */
+    public static final int MANAGEMENT_PORT_DISTANCE = 10;
+
     /** A service with the port it runs on this time. */
     public record Service(ServiceDefinition definition, int port) {
         public String name() {
             return definition.name();
+        }
+
+        /** Whether this is the public door: the one process that may listen beyond loopback. */
+        public boolean isGateway() {
+            return "gateway".equals(definition.name());
+        }
+
+        /** The gateway's actuator port (loopback only); the services keep their actuator on their own port. */
+        public int managementPort() {
+            return port + MANAGEMENT_PORT_DISTANCE;
         }
 
         public String url() {
@@ -141,6 +154,7 @@ public record LocalSettings(
     public List<Integer> ports() {
         List<Integer> ports = new ArrayList<>(List.of(postgresPort, kafkaPort, kafkaControllerPort));
         services.forEach(s -> ports.add(s.port()));
+        services.stream().filter(Service::isGateway).forEach(s -> ports.add(s.managementPort()));
         return ports;
     }
 

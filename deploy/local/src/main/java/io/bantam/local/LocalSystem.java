@@ -45,6 +45,8 @@ import java.util.stream.Stream;
 public final class LocalSystem implements AutoCloseable {
 
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(250);
+    /** Where every service but the gateway listens, and the gateway's actuator. */
+    static final String LOOPBACK = "127.0.0.1";
     /** What the services declare for the topics they publish. */
     static final int TOPIC_PARTITIONS = 3;
 
@@ -351,10 +353,20 @@ public final class LocalSystem implements AutoCloseable {
         return launches;
     }
 
-    /** The environment every service process gets on top of the launcher's own. */
+    /**
+     * The environment every service process gets on top of the launcher's own. Every service listens on loopback
+     * only; the gateway, the public door, listens on every interface (unless the launcher's own environment has
+     * {@code SERVER_ADDRESS=127.0.0.1}, which it inherits), and its actuator on a loopback-only management port.
+     */
     Map<String, String> environment(LocalSettings.Service service) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", Integer.toString(service.port()));
+        if (service.isGateway()) {
+            env.put("MANAGEMENT_PORT", Integer.toString(service.managementPort()));
+            env.put("MANAGEMENT_SERVER_ADDRESS", LOOPBACK);
+        } else {
+            env.put("SERVER_ADDRESS", LOOPBACK);
+        }
         env.put("DB_HOST", "localhost");
         env.put("DB_PORT", Integer.toString(settings.postgresPort()));
         service.definition().database().ifPresent(database -> {

@@ -27,7 +27,7 @@ class LocalSettingsTest {
     void defaultsAreTheDocumentedPorts() throws Exception {
         LocalSettings settings = LocalSettings.from(root, root.resolve(".bantam"), Map.of());
 
-        assertThat(settings.ports()).containsExactly(5432, 9092, 9093, 8081, 8080);
+        assertThat(settings.ports()).containsExactly(5432, 9092, 9093, 8081, 8080, 8090);
         assertThat(settings.entryPoint().url()).isEqualTo("http://localhost:8080");
         assertThat(settings.classDataSharing()).isTrue();
         assertThat(settings.jvmOptions()).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
@@ -41,7 +41,7 @@ class LocalSettingsTest {
                 "BANTAM_CDS", "false",
                 "BANTAM_JVM_OPTS", " -Xmx300m  -Dx=y "));
 
-        assertThat(settings.ports()).containsExactly(25432, 29092, 29093, 7000, 28080);
+        assertThat(settings.ports()).containsExactly(25432, 29092, 29093, 7000, 28080, 28090);
         assertThat(settings.classDataSharing()).isFalse();
         assertThat(settings.jvmOptions()).containsExactly("-Xmx300m", "-Dx=y");
     }
@@ -65,6 +65,20 @@ class LocalSettingsTest {
                 .containsEntry("BANTAM_LOG_DIR", root.resolve(".bantam/logs").toString());
         assertThat(gateway).containsEntry("SERVER_PORT", "8080").doesNotContainKey("DB_NAME")
                 .containsEntry("IDENTITY_URL", "http://localhost:8081");
+    }
+
+    @Test
+    void onlyTheGatewayListensBeyondLoopbackAndItsActuatorDoesNot() throws Exception {
+        LocalSettings settings = LocalSettings.from(root, root.resolve(".bantam"), Map.of("BANTAM_PORT_OFFSET", "100"));
+        LocalSystem system = LocalSystem.create(settings, System.out);
+
+        assertThat(system.environment(settings.service("identity"))).containsEntry("SERVER_ADDRESS", "127.0.0.1")
+                .doesNotContainKey("MANAGEMENT_PORT");
+        // the gateway's own address is the launcher's SERVER_ADDRESS, if any (docs/local.md); its actuator
+        // (metrics) is on a port of its own, on loopback
+        assertThat(system.environment(settings.service("gateway"))).doesNotContainKey("SERVER_ADDRESS")
+                .containsEntry("MANAGEMENT_PORT", "8190")
+                .containsEntry("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
     }
 
     @Test
