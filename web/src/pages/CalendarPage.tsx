@@ -85,7 +85,7 @@ export default function CalendarPage() {
           selectMirror
           editable
           eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
-          {...{ slotLabelFormat: { hour: '2-digit', minute: '2-digit', hour12: false } }}
+          slotHeaderFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
           events={events}
           datesSet={(info) => {
             const next = { from: instantOf(info.startStr, info.start), to: instantOf(info.endStr, info.end) };
