@@ -30,6 +30,8 @@ function instantOf(str: string, date: Date | null): string {
 type Move = { id: string; start: string; durationMinutes: number; revert: () => void };
 
 export default function CalendarPage() {
+  // a week does not fit 375 px: narrow screens start on the day view (the week and month stay one click away)
+  const [narrow] = useState(() => window.matchMedia('(max-width: 640px)').matches);
   const user = useUser();
   const zone = user.timeZone;
   const navigate = useNavigate();
@@ -72,7 +74,7 @@ export default function CalendarPage() {
       <div className="calendar-wrap">
         <FullCalendar
           plugins={[timeGridPlugin, dayGridPlugin, interactionPlugin, classicThemePlugin]}
-          initialView="timeGridWeek"
+          initialView={narrow ? 'timeGridDay' : 'timeGridWeek'}
           timeZone={zone}
           headerToolbar={{ start: 'prev,next today', center: 'title', end: 'timeGridDay,timeGridWeek,dayGridMonth' }}
           height="auto"
