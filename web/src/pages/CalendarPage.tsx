@@ -83,6 +83,7 @@ export default function CalendarPage() {
           slotMinTime="06:00:00"
           slotMaxTime="22:00:00"
           allDaySlot={false}
+          dayMaxEvents={4}
           selectable
           selectMirror
           editable

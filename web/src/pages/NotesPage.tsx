@@ -7,7 +7,7 @@ import { useUser } from '../auth/session';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Field } from '../components/Field';
 import { fieldError, ProblemAlert } from '../components/ProblemAlert';
-import { clientName, useRelationships } from '../hooks';
+import { allPages, clientName, useRelationships } from '../hooks';
 import { formatInstant } from '../time/time';
 
 export function NotesPage() {
@@ -24,7 +24,8 @@ export function NotesPage() {
   const query = { ...(clientId ? { clientId } : {}), ...(q ? { q } : {}) };
   const notes = useQuery({
     queryKey: ['notes', query],
-    queryFn: async () => (await call(api.GET('/api/notes', { params: { query } }))).items as Note[],
+    queryFn: () => allPages<Note>((cursor) =>
+      call(api.GET('/api/notes', { params: { query: { ...query, limit: 500, ...(cursor ? { cursor } : {}) } } }))),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['notes'] });
   const [text, setText] = useState('');
