@@ -127,8 +127,10 @@ export function NotesPage() {
                       {' · '}{formatInstant(n.updatedAt, zone)}
                     </small>
                     <div className="actions">
-                      <button type="button" onClick={() => setEditing({ id: n.id, text: n.text })}>Edit</button>
-                      <button type="button" className="danger-link" onClick={() => setDeleting(n)}>Delete</button>
+                      <button type="button" onClick={() => setEditing({ id: n.id, text: n.text })}
+                        aria-label={`Edit the note about ${clientName(byClient.get(n.clientId))} from ${formatInstant(n.createdAt, zone)}`}>Edit</button>
+                      <button type="button" className="danger-link" onClick={() => setDeleting(n)}
+                        aria-label={`Delete the note about ${clientName(byClient.get(n.clientId))} from ${formatInstant(n.createdAt, zone)}`}>Delete</button>
                     </div>
                   </>
                 )}
