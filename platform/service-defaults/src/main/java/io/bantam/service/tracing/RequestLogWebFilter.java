@@ -88,7 +88,7 @@ public class RequestLogWebFilter implements WebFilter, Ordered {
     }
 
     /** The path as it may be logged: a secret segment is replaced by its name. */
-    static String loggable(String path) {
+    public static String loggable(String path) {
         if (!path.startsWith(SECRET_PATH_PREFIX)) {
             return path;
         }
