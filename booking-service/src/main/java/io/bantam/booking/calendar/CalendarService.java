@@ -1,9 +1,10 @@
 package io.bantam.booking.calendar;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.bantam.booking.calendar.domain.FeedTokens;
 import io.bantam.booking.calendar.domain.IcsCalendar;
 import io.bantam.booking.calendar.persistence.CalendarStore;
-import io.bantam.booking.calendar.persistence.CalendarStore.Feed;
 import io.bantam.service.problem.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,18 +22,25 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Calendar feeds: each user's private address (made on first use, replaced by a reset) and what it serves, every
- * booking of the user from {@code past} ago to {@code ahead}, cancelled ones for {@code cancelledFor}. A feed is
- * read from the bookings table on every request, so a change shows at once; its ETag is a hash of the very bytes
- * served.
+ * booking of the user from {@code past} ago to {@code ahead}, cancelled ones for {@code cancelledFor}.
+ *
+ * <p>Every request asks the database for the feed's fingerprint (one aggregate row over the same bookings: ids,
+ * sequences, last changes, cancellations, names), so a change shows at once, on every replica. The ETag derives from
+ * it: an unchanged feed is a 304 without reading its bookings, and a full answer comes from a small per-replica cache
+ * of rendered feeds while the fingerprint is unchanged; only a changed feed is read and written again.
  */
 @Service
 @EnableConfigurationProperties(CalendarProperties.class)
 public class CalendarService {
 
+    /** Part of every feed's ETag: a change to how feeds are written changes every ETag too. */
+    static final String RENDERING = "ics-1";
+
     private final CalendarStore store;
     private final FeedTokens tokens;
     private final CalendarProperties properties;
     private final Clock clock;
+    private final Cache<UUID, Document> rendered = Caffeine.newBuilder().maximumSize(256).build();
 
     CalendarService(CalendarStore store, CalendarProperties properties, Clock clock) {
         this.store = store;
@@ -41,18 +49,17 @@ public class CalendarService {
         this.clock = clock;
     }
 
-    /** A calendar document and its entity tag. */
-    public record Document(String body, String etag) {
+    /** A calendar document (UTF-8) and its entity tag. */
+    public record Document(byte[] body, String etag) {
 
         static Document of(String body) {
-            try {
-                byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
-                return new Document(body,
-                        "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is part of every JDK", e);
-            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            return new Document(bytes, tag(bytes));
         }
+    }
+
+    /** A feed as it stands: whose, its ETag, and the window it was taken in. */
+    public record FeedVersion(UUID user, String etag, Instant now) {
     }
 
     /** The caller's feed address, made on first use. */
@@ -72,8 +79,8 @@ public class CalendarService {
         return store.replaceFeed(user, nonce, FeedTokens.hash(token), now()).thenReturn(properties.feedUrl(token));
     }
 
-    /** The feed of {@code token}; 404 for a token that is not (or no longer) a feed's. */
-    public Mono<Document> feed(String token) {
+    /** The current version of the feed of {@code token}; 404 for a token that is not (or no longer) a feed's. */
+    public Mono<FeedVersion> version(String token) {
         if (!FeedTokens.wellFormed(token)) {
             return Mono.error(CalendarService::unknownFeed);
         }
@@ -82,12 +89,28 @@ public class CalendarService {
                 .switchIfEmpty(Mono.error(CalendarService::unknownFeed))
                 .flatMap(feed -> {
                     Instant now = clock.instant();
-                    return store.entries(feed.userId(), now.minus(properties.past()), now.plus(properties.ahead()),
-                                    now.minus(properties.cancelledFor()))
-                            .collectList();
-                })
+                    return store.fingerprint(feed.userId(), from(now), to(now), cancelledSince(now))
+                            .map(fingerprint -> new FeedVersion(feed.userId(),
+                                    tag((RENDERING + ":" + fingerprint).getBytes(StandardCharsets.UTF_8)), now));
+                });
+    }
+
+    /** The feed of that version: from the cache while it is current, else read and written anew. */
+    public Mono<Document> feed(FeedVersion version) {
+        Document cached = rendered.getIfPresent(version.user());
+        if (cached != null && cached.etag().equals(version.etag())) {
+            return Mono.just(cached);
+        }
+        Instant now = version.now();
+        return store.entries(version.user(), from(now), to(now), cancelledSince(now))
+                .collectList()
                 .publishOn(Schedulers.parallel())
-                .map(entries -> Document.of(IcsCalendar.write("Bantam", entries)));
+                .map(entries -> {
+                    Document document = new Document(
+                            IcsCalendar.write("Bantam", entries).getBytes(StandardCharsets.UTF_8), version.etag());
+                    rendered.put(version.user(), document);
+                    return document;
+                });
     }
 
     /** One live booking of the caller as a calendar file; 404 when it is not the caller's. */
@@ -97,6 +120,27 @@ public class CalendarService {
                 .map(entry -> Document.of(IcsCalendar.write(null, List.of(entry))));
     }
 
+    private Instant from(Instant now) {
+        return now.minus(properties.past());
+    }
+
+    private Instant to(Instant now) {
+        return now.plus(properties.ahead());
+    }
+
+    private Instant cancelledSince(Instant now) {
+        return now.minus(properties.cancelledFor());
+    }
+
+    static String tag(byte[] content) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     private static ApiException unknownFeed() {
         return ApiException.notFound("There is no such calendar feed.");
     }
@@ -104,5 +148,4 @@ public class CalendarService {
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
-
 }

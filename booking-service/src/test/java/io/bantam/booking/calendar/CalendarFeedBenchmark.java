@@ -132,9 +132,9 @@ class CalendarFeedBenchmark {
         statements.add("""
                 INSERT INTO booking (id, freelancer_id, client_id, title, location, start_at, end_at, created_by,
                                      created_at, updated_at)
-                SELECT gen_random_uuid(), md5('other' || (i %% 100))::uuid, md5('otherclient' || i)::uuid,
-                       'Other ' || i, NULL, now() + (i %% 300) * interval '1 day', now() + (i %% 300) * interval '1 day'
-                       + interval '1 hour', md5('other' || (i %% 100))::uuid, now(), now()
+                SELECT gen_random_uuid(), md5('other' || (i % 100))::uuid, md5('otherclient' || i)::uuid,
+                       'Other ' || i, NULL, now() + (i % 300) * interval '1 day', now() + (i % 300) * interval '1 day'
+                       + interval '1 hour', md5('other' || (i % 100))::uuid, now(), now()
                   FROM generate_series(1, 20000) i""");
         statements.add("ANALYZE booking");
         for (String sql : statements) {

@@ -228,6 +228,17 @@ class CalendarFeedIT {
                 .expectStatus().isOk().expectBody(String.class).returnResult();
         assertThat(changed.getResponseHeaders().getETag()).isNotEqualTo(etag);
         assertThat(changed.getResponseBody()).isNotEqualTo(first.getResponseBody());
+
+        // the other party's new name changes the feed (its SUMMARY) too
+        String secondEtag = changed.getResponseHeaders().getETag();
+        UserRegistered renamed = UserRegistered.of(new UserSnapshot(freelancer.id(), freelancer.id() + "@example.com",
+                "Grace Brewster Hopper", "FREELANCER", "Europe/Berlin", null, null, null), Instant.now());
+        kafka.send(renamed.topic(), renamed.key(), json.writeValueAsString(renamed)).join();
+        await().atMost(WITHIN).untilAsserted(() -> {
+            EntityExchangeResult<String> named = web.get().uri(path).header(HttpHeaders.IF_NONE_MATCH, secondEtag)
+                    .exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+            assertThat(named.getResponseBody()).contains("with Grace Brewster Hopper");
+        });
     }
 
     @Test

@@ -100,6 +100,32 @@ public class CalendarStore {
                 .all();
     }
 
+    /**
+     * A fingerprint of everything {@link #entries} would answer (the same rows, each booking's id, sequence, last
+     * change, cancellation and the other party's name): equal fingerprints, equal feeds. One aggregate row instead
+     * of thousands, so an unchanged feed is answered without reading or writing it again.
+     */
+    public Mono<String> fingerprint(UUID user, Instant from, Instant to, Instant cancelledSince) {
+        return db.sql("""
+                        SELECT coalesce(md5(string_agg(b.id::text || ':' || b.ical_sequence || ':'
+                                              || (extract(epoch FROM b.updated_at) * 1000000)::bigint || ':'
+                                              || coalesce((extract(epoch FROM b.cancelled_at) * 1000000)::bigint, 0)
+                                              || ':' || coalesce(u.name, ''), ',' ORDER BY b.id)), 'none')
+                               || '-' || count(*) AS fingerprint
+                          FROM booking b
+                          LEFT JOIN calendar_user u
+                                 ON u.id = CASE WHEN b.freelancer_id = :user THEN b.client_id ELSE b.freelancer_id END
+                         WHERE (b.freelancer_id = :user OR b.client_id = :user)
+                           AND b.start_at < :to AND b.end_at > :from
+                           AND (b.cancelled_at IS NULL OR b.cancelled_at >= :cancelledSince)""")
+                .bind("user", user)
+                .bind("from", from.atOffset(ZoneOffset.UTC))
+                .bind("to", to.atOffset(ZoneOffset.UTC))
+                .bind("cancelledSince", cancelledSince.atOffset(ZoneOffset.UTC))
+                .map(row -> String.valueOf(row.get("fingerprint", String.class)))
+                .one();
+    }
+
     /** One live booking the user is a party of. */
     public Mono<CalendarEntry> entry(UUID user, UUID bookingId) {
         return db.sql("SELECT " + ENTRY_COLUMNS + """

@@ -58,25 +58,36 @@ class CalendarController {
      * describes it.
      */
     @GetMapping(value = "/calendar/{token}.ics", produces = "text/calendar")
-    Mono<ResponseEntity<String>> calendar(@PathVariable String token,
+    Mono<ResponseEntity<byte[]>> calendar(@PathVariable String token,
             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) List<String> ifNoneMatch) {
-        return calendars.feed(token).map(document -> answer(document, ifNoneMatch, null));
+        return calendars.version(token).flatMap(version -> {
+            if (matches(ifNoneMatch, version.etag())) {
+                return Mono.just(notModified(version.etag()));
+            }
+            return calendars.feed(version).map(document -> answer(document, null, null));
+        });
     }
 
     @GetMapping(value = "/api/bookings/{id}/ics", produces = "text/calendar")
     @Operation(summary = "One booking of the caller (either party) as an RFC 5545 calendar file",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/calendar",
                     schema = @Schema(type = "string"))))
-    Mono<ResponseEntity<String>> booking(CurrentUser caller, @PathVariable UUID id,
+    Mono<ResponseEntity<byte[]>> booking(CurrentUser caller, @PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) List<String> ifNoneMatch) {
         return calendars.booking(caller.id(), id)
                 .map(document -> answer(document, ifNoneMatch, "attachment; filename=\"booking-" + id + ".ics\""));
     }
 
-    private static ResponseEntity<String> answer(Document document, List<String> ifNoneMatch, String disposition) {
-        CacheControl cache = CacheControl.noCache().cachePrivate();
+    private static final CacheControl REVALIDATE = CacheControl.noCache().cachePrivate();
+
+    private static ResponseEntity<byte[]> notModified(String etag) {
+        return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(REVALIDATE).build();
+    }
+
+    private static ResponseEntity<byte[]> answer(Document document, List<String> ifNoneMatch, String disposition) {
+        CacheControl cache = REVALIDATE;
         if (matches(ifNoneMatch, document.etag())) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(document.etag()).cacheControl(cache).build();
+            return notModified(document.etag());
         }
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(TEXT_CALENDAR).eTag(document.etag())
                 .cacheControl(cache);
