@@ -552,7 +552,8 @@ class BookingApiIT {
         ApiDocuments documents = ApiDocuments.of(web).describesExactly(Set.of("PUT /api/availability",
                 "GET /api/availability/{freelancerId}", "GET /api/availability/{freelancerId}/slots",
                 "POST /api/bookings", "GET /api/bookings", "GET /api/bookings/{id}", "PATCH /api/bookings/{id}",
-                "DELETE /api/bookings/{id}"), Set.of());
+                "DELETE /api/bookings/{id}", "GET /api/bookings/{id}/ics", "GET /api/calendar/feed",
+                "POST /api/calendar/feed/reset"), Set.of());
 
         assertThat(documents.describes("PUT /api/availability", 403)).contains("role.forbidden");
         for (String write : List.of("POST /api/bookings", "PATCH /api/bookings/{id}")) {

@@ -10,6 +10,7 @@ import io.bantam.booking.booking.domain.OverlapException;
 import io.bantam.booking.booking.domain.Party;
 import io.bantam.booking.booking.persistence.BookingStore;
 import io.bantam.booking.time.TimeRange;
+import io.bantam.booking.users.UserNames;
 import io.bantam.events.bookings.BookingCancelled;
 import io.bantam.events.bookings.BookingCreated;
 import io.bantam.events.bookings.BookingRescheduled;
@@ -50,15 +51,17 @@ public class BookingService {
     private final AvailabilityStore availability;
     private final RelationshipProjection relationships;
     private final Outbox outbox;
+    private final UserNames users;
     private final ObservationRegistry observations;
     private final Clock clock;
 
     BookingService(BookingStore bookings, AvailabilityStore availability, RelationshipProjection relationships,
-            Outbox outbox, ObjectProvider<ObservationRegistry> observations, Clock clock) {
+            Outbox outbox, UserNames users, ObjectProvider<ObservationRegistry> observations, Clock clock) {
         this.bookings = bookings;
         this.availability = availability;
         this.relationships = relationships;
         this.outbox = outbox;
+        this.users = users;
         this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
         this.clock = clock;
     }
@@ -78,7 +81,9 @@ public class BookingService {
                         caller.id(), now)))
                 .flatMap(booking -> bookings.insert(booking).onErrorMap(OverlapException.class,
                         BookingService::conflict))
-                .flatMap(booking -> outbox.record(BookingCreated.of(snapshot(booking), now)).thenReturn(booking))
+                .flatMap(booking -> freelancerZone(booking.freelancerId())
+                        .flatMap(zone -> outbox.record(BookingCreated.of(snapshot(booking, zone), now)))
+                        .thenReturn(booking))
                 .name("bantam.bookings.create")
                 .tap(Micrometer.observation(observations));
     }
@@ -131,8 +136,9 @@ public class BookingService {
                                     : Mono.empty())
                             .then(bookings.update(current, changed))
                             .onErrorMap(OverlapException.class, BookingService::conflict)
-                            .then(outbox.record(BookingRescheduled.of(snapshot(changed), current.time().start(),
-                                    current.time().end(), caller.id(), now)))
+                            .then(freelancerZone(current.freelancerId()))
+                            .flatMap(zone -> outbox.record(BookingRescheduled.of(snapshot(changed, zone),
+                                    current.time().start(), current.time().end(), caller.id(), now)))
                             .thenReturn(changed);
                 });
     }
@@ -146,7 +152,9 @@ public class BookingService {
                 .flatMap(booking -> {
                     Instant now = now();
                     return bookings.cancel(booking.id(), caller.id(), now)
-                            .then(outbox.record(BookingCancelled.of(snapshot(booking), caller.id(), now)));
+                            .then(freelancerZone(booking.freelancerId()))
+                            .flatMap(zone -> outbox.record(BookingCancelled.of(snapshot(booking, zone), caller.id(),
+                                    now)));
                 });
     }
 
@@ -170,10 +178,21 @@ public class BookingService {
                                 "This time is not inside one of the freelancer's availability windows.")));
     }
 
-    static BookingSnapshot snapshot(Booking booking) {
+    /**
+     * The freelancer's IANA zone for the events' {@code freelancerTimeZone}: its profile's (users topic), else its
+     * availability's; "" when neither is known (the event then carries none).
+     */
+    private Mono<String> freelancerZone(UUID freelancerId) {
+        return users.timeZone(freelancerId)
+                .switchIfEmpty(Mono.defer(() -> availability.find(freelancerId).map(weekly -> weekly.zone().getId())))
+                .defaultIfEmpty("");
+    }
+
+    static BookingSnapshot snapshot(Booking booking, String freelancerTimeZone) {
         return new BookingSnapshot(booking.id(), booking.freelancerId(), booking.clientId(), booking.title(),
                 booking.location(), booking.time().start(), booking.time().end(), booking.durationMinutes(),
-                booking.createdBy());
+                booking.createdBy(), freelancerTimeZone == null || freelancerTimeZone.isEmpty() ? null
+                        : freelancerTimeZone);
     }
 
     static ApiException conflict(OverlapException overlap) {
