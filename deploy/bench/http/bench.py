@@ -136,7 +136,17 @@ class System:
             self.output.close()
 
 
-def call(base, method, path, body=None, token=None):
+def call(base, method, path, body=None, token=None, tries=20):
+    """One call; a 502/503/504 (a service still warming up behind the gateway) is tried again, 1 s apart."""
+    for _ in range(tries - 1):
+        status, answer = call_once(base, method, path, body, token)
+        if status not in (502, 503, 504):
+            return status, answer
+        time.sleep(1)
+    return call_once(base, method, path, body, token)
+
+
+def call_once(base, method, path, body=None, token=None):
     data = json.dumps(body).encode() if body is not None else None
     req = urllib.request.Request(base + path, data=data, method=method)
     req.add_header("Content-Type", "application/json")
