@@ -281,6 +281,9 @@ def column(name, flags, args):
         env = {"BANTAM_BENCH_USERS": users_file, "BANTAM_BENCH_THREADS": "2",
                "BANTAM_BENCH_SLOTS_FROM": (today + datetime.timedelta(days=20)).isoformat(),
                "BANTAM_BENCH_SLOTS_TO": (today + datetime.timedelta(days=26)).isoformat()}
+        if args.mixed <= 0:
+            result["pss_after_mb"] = memory()
+            return result
         log(f"mixed load: {args.users} users, {args.mixed} s ...")
         run = wrk(gateway, args.mixed, args.users, 2, script=os.path.join(HERE, "mixed.lua"), env=env)
         result["mixed"] = run
@@ -300,7 +303,7 @@ def table(results):
     rows = [("ready (s)", lambda r: f"{r['ready_seconds']:.1f}"),
             ("PSS ready / after mixed (MB)",
              lambda r: f"{sum(r['pss_ready_mb'].values())} / {sum(r['pss_after_mb'].values())}")]
-    for target in ("direct", "gateway", "mixed"):
+    for target in [t for t in ("direct", "gateway", "mixed") if all(t in r for r in results)]:
         rows += [
             (f"{target}: req/s", lambda r, t=target: f"{r[t]['rps']:.0f}"),
             (f"{target}: p50 / p95 / p99 (ms)", lambda r, t=target: f"{r[t]['p50']} / {r[t]['p95']} / {r[t]['p99']}"),
@@ -322,7 +325,7 @@ def main():
     parser.add_argument("--offset", type=int, default=int(os.environ.get("BANTAM_PORT_OFFSET", "0")))
     parser.add_argument("--duration", type=int, default=30, help="seconds of each GET run")
     parser.add_argument("--warmup", type=int, default=20, help="seconds of warm-up before the GET runs")
-    parser.add_argument("--mixed", type=int, default=60, help="seconds of the mixed load")
+    parser.add_argument("--mixed", type=int, default=60, help="seconds of the mixed load (0: none)")
     parser.add_argument("--users", type=int, default=24)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--out", default=os.path.join(ROOT, ".bantam", "bench-http.json"))
