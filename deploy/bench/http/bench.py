@@ -251,6 +251,10 @@ def column(name, flags, args):
     try:
         result["load_at_start"] = loadavg()
         result["ready_seconds"] = system.up()
+        # CPU seconds each process used until ready: what start-up costs, whatever else runs on the machine
+        result["cpu_seconds_at_ready"] = {k: round(v / TICK, 1) for k, v in cpu_snapshot().items()}
+        log(f"CPU seconds until ready: {sum(result['cpu_seconds_at_ready'].values()):.1f} "
+            f"{result['cpu_seconds_at_ready']}")
         time.sleep(3)  # the launcher's post-start GC
         result["pss_ready_mb"] = memory()
         log(f"ready after {result['ready_seconds']} s; PSS {sum(result['pss_ready_mb'].values())} MB "
@@ -301,6 +305,7 @@ def column(name, flags, args):
 
 def table(results):
     rows = [("ready (s)", lambda r: f"{r['ready_seconds']:.1f}"),
+            ("CPU s until ready, all processes", lambda r: f"{sum(r['cpu_seconds_at_ready'].values()):.1f}"),
             ("PSS ready / after mixed (MB)",
              lambda r: f"{sum(r['pss_ready_mb'].values())} / {sum(r['pss_after_mb'].values())}")]
     for target in [t for t in ("direct", "gateway", "mixed") if all(t in r for r in results)]:
