@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""HTTP benchmark of the whole system, started as `./bantam up` does (see deploy/bench/http/README.md).
+"""HTTP benchmark of the whole system, started as `./bantam up` does (docs/benchmarks.md, "HTTP: the whole system").
 
 For each JVM flag set (column): start the system, record the time to ready and the memory (PSS) of every process,
 create users and data through the gateway, then with wrk:
@@ -114,7 +114,7 @@ class System:
         self.output = open(self.log_path, "w")
         self.process = subprocess.Popen([os.path.join(ROOT, "bantam"), "up"], cwd=ROOT, env=env, stdout=self.output,
                                         stderr=subprocess.STDOUT, start_new_session=True)
-        deadline = time.time() + 600
+        deadline = time.time() + 1200
         while time.time() < deadline:
             text = open(self.log_path).read()
             found = re.search(r"Bantam is ready at \S+ \(([0-9.]+) s\)", text)
@@ -123,7 +123,7 @@ class System:
             if self.process.poll() is not None:
                 raise SystemExit("./bantam up ended:\n" + text[-3000:])
             time.sleep(0.5)
-        raise SystemExit("not ready within 600 s")
+        raise SystemExit("not ready within 1200 s")
 
     def down(self):
         if self.process and self.process.poll() is None:
