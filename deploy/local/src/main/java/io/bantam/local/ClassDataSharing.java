@@ -20,13 +20,19 @@ import java.util.stream.Stream;
  * {@code .bantam/apps/<name>/}, a training run that stops right after the context refreshed
  * ({@code -Dspring.context.exit=onRefresh}) and dumps the loaded classes
  * ({@code -XX:ArchiveClassesAtExit}), then every start maps that archive
- * ({@code -XX:SharedArchiveFile}). A rebuilt jar (other size or modification time) is extracted
- * and trained again; a failed training leaves that jar running without an archive.
+ * ({@code -XX:SharedArchiveFile}). On a JDK 25 or newer the same training writes an AOT cache instead
+ * (JEP 483/514/515: classes loaded <em>and linked</em>, plus method profiles; {@code -XX:AOTCacheOutput}, then
+ * {@code -XX:AOTCache}), which starts a service about a third faster than AppCDS. A rebuilt jar (other size or
+ * modification time) or another JVM is extracted and trained again; a failed training leaves that jar running
+ * without an archive.
  */
 final class ClassDataSharing {
 
     static final String APPLICATION_JAR = "application.jar";
     static final String ARCHIVE = "application.jsa";
+    static final String AOT_CACHE = "application.aot";
+    /** The first JDK whose AOT cache takes a one-step training run ({@code -XX:AOTCacheOutput}, JEP 514). */
+    static final int AOT_CACHE_FEATURE = 25;
     private static final String STAMP = "source.txt";
     private static final String TRAINING_FAILED = "training-failed.txt";
 
@@ -43,7 +49,9 @@ final class ClassDataSharing {
         String stamp = stamp(execJar, jvmOptions);
         Path stampFile = appDir.resolve(STAMP);
         Path jar = appDir.resolve(APPLICATION_JAR);
-        Path archive = appDir.resolve(ARCHIVE);
+        boolean aot = aotCache();
+        Path archive = appDir.resolve(archiveName());
+        String using = aot ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
         boolean current = Files.isRegularFile(stampFile)
                 && Files.readString(stampFile, StandardCharsets.UTF_8).equals(stamp)
                 && Files.isRegularFile(jar);
@@ -56,12 +64,12 @@ final class ClassDataSharing {
             return new Launch(List.of(), jar, "off (training failed earlier, see " + trainingLog.getFileName() + ")");
         }
         if (Files.isRegularFile(archive)) {
-            return new Launch(List.of("-XX:SharedArchiveFile=" + archive), jar, "archive");
+            return new Launch(List.of(using + archive), jar, aot ? "archive (AOT cache)" : "archive");
         }
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(jvmOptions);
-        command.add("-XX:ArchiveClassesAtExit=" + archive);
+        command.add((aot ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive);
         command.add("-Dspring.context.exit=onRefresh");
         command.add("-Dbantam.local.service=" + name);
         command.add("-jar");
@@ -73,11 +81,21 @@ final class ClassDataSharing {
         training.environment().putAll(env);
         int exit = run(training, timeout, started);
         if (exit == 0 && Files.isRegularFile(archive) && Files.size(archive) > 0) {
-            return new Launch(List.of("-XX:SharedArchiveFile=" + archive), jar, "archive (trained now)");
+            return new Launch(List.of(using + archive), jar, aot ? "archive (AOT cache, trained now)" : "archive (trained now)");
         }
         Files.deleteIfExists(archive);
         Files.writeString(appDir.resolve(TRAINING_FAILED), "exit " + exit + "\n", StandardCharsets.UTF_8);
         return new Launch(List.of(), jar, "off (training failed, see " + trainingLog.getFileName() + ")");
+    }
+
+    /** Whether this JVM (the one that runs the services) writes and maps an AOT cache rather than an AppCDS archive. */
+    static boolean aotCache() {
+        return Runtime.version().feature() >= AOT_CACHE_FEATURE;
+    }
+
+    /** The archive's file name in a service's folder: an AOT cache on JDK 25+, an AppCDS archive before. */
+    static String archiveName() {
+        return aotCache() ? AOT_CACHE : ARCHIVE;
     }
 
     /** A launch straight from the boot jar, without CDS. */

@@ -322,7 +322,7 @@ public final class LocalSystem implements AutoCloseable {
             return launches;
         }
         boolean anyTraining = settings.services().stream()
-                .anyMatch(s -> !Files.isRegularFile(settings.appsDir().resolve(s.name()).resolve(ClassDataSharing.ARCHIVE)));
+                .anyMatch(s -> !Files.isRegularFile(settings.appsDir().resolve(s.name()).resolve(ClassDataSharing.archiveName())));
         if (anyTraining) {
             out.println("Preparing class data sharing archives (training runs; once per build of a service) ...");
         }

@@ -22,10 +22,15 @@ public record BantamSecurityProperties(
      * @param jwksUri where identity-service serves its public keys
      * @param issuer the {@code iss} every token must carry
      * @param audience a value the token's {@code aud} must contain
+     * @param cacheSize how many tokens whose signature was verified are remembered ({@link VerifiedSignatureCache});
+     *     0 verifies every signature on every request
+     * @param cacheMaximumAge how long a verified signature is remembered at most (never beyond the token's expiry)
      */
     public record Jwt(
             @DefaultValue("http://localhost:8081/.well-known/jwks.json") String jwksUri,
             @DefaultValue("bantam-identity") String issuer,
-            @DefaultValue("bantam-api") String audience) {
+            @DefaultValue("bantam-api") String audience,
+            @DefaultValue("4096") long cacheSize,
+            @DefaultValue("15m") java.time.Duration cacheMaximumAge) {
     }
 }

@@ -5,7 +5,9 @@ import io.bantam.service.problem.ProblemResponses;
 import io.netty.channel.ChannelOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -15,10 +17,14 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -39,6 +45,7 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -66,23 +73,45 @@ public class SecurityAutoConfiguration {
     /**
      * Verifies tokens with identity-service's JWKS. The key fetch has timeouts: while identity-service is
      * down or hangs, a request whose key is not cached yet answers 503 within seconds instead of waiting.
+     * Verified signatures are remembered ({@link VerifiedSignatureCache}, bantam.security.jwt.cache-*): the claims
+     * are still validated on every request, and a JWKS that differs from the one fetched before empties the cache.
      */
     @Bean
     @ConditionalOnMissingBean
     ReactiveJwtDecoder bantamJwtDecoder(BantamSecurityProperties properties) {
+        BantamSecurityProperties.Jwt jwt = properties.jwt();
+        OAuth2TokenValidator<Jwt> validator = JwtValidation.validator(jwt.issuer(), jwt.audience());
+        AtomicReference<VerifiedSignatureCache> cache = new AtomicReference<>();
         HttpClient http = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(JWKS_CONNECT_TIMEOUT.toMillis()))
                 .responseTimeout(JWKS_TIMEOUT);
         WebClient jwksClient = WebClient.builder()
                 .clientConnector(new ReactorClientHttpConnector(http))
                 .filter((request, next) -> next.exchange(request).timeout(JWKS_TIMEOUT))
+                .filter((request, next) -> next.exchange(request).flatMap(response -> response.bodyToMono(byte[].class)
+                        .defaultIfEmpty(new byte[0])
+                        .map(body -> {
+                            VerifiedSignatureCache verified = cache.get();
+                            if (verified != null && response.statusCode().is2xxSuccessful()) {
+                                verified.keySetFetched(body);
+                            }
+                            return response.mutate().body(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body)))
+                                    .build();
+                        })))
                 .build();
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwt().jwksUri())
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwt.jwksUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .webClient(jwksClient)
                 .build();
-        decoder.setJwtValidator(JwtValidation.validator(properties.jwt().issuer(), properties.jwt().audience()));
-        return decoder;
+        if (jwt.cacheSize() <= 0) {
+            decoder.setJwtValidator(validator);
+            return decoder;
+        }
+        // the signature only: VerifiedSignatureCache validates the claims on every call
+        decoder.setJwtValidator(token -> OAuth2TokenValidatorResult.success());
+        cache.set(new VerifiedSignatureCache(decoder, validator, jwt.cacheSize(), jwt.cacheMaximumAge(),
+                Clock.systemUTC()));
+        return cache.get();
     }
 
     @Bean
@@ -135,6 +164,18 @@ public class SecurityAutoConfiguration {
         ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
         return exchange -> publicPath.matches(exchange)
                 .flatMap(match -> match.isMatch() ? Mono.empty() : bearer.convert(exchange));
+    }
+
+    /**
+     * No observation (span, span events, timer) per security filter, authentication and authorization: about 20 per
+     * request, each a span event on the request's span, for nothing an operator reads. The request itself stays
+     * observed ({@code http.server.requests} metrics and its span, with the trace id in its log line); a refused
+     * token still shows as a 401 there.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings bantamSecurityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Requests the firewall refuses (encoded dots, double slashes, NUL...) get a 400 problem, not an empty body. */
