@@ -1,8 +1,8 @@
 package io.bantam.booking.rules;
 
 import io.bantam.booking.availability.domain.WeeklyAvailability;
-import io.bantam.booking.availability.persistence.AvailabilityStore;
-import io.bantam.booking.booking.persistence.BookingStore;
+import io.bantam.booking.availability.AvailabilityReader;
+import io.bantam.booking.booking.BookedTime;
 import io.bantam.booking.rules.domain.BookingFacts;
 import io.bantam.booking.rules.domain.BookingPolicy;
 import io.bantam.booking.rules.domain.BookingRules;
@@ -33,11 +33,11 @@ public class RuleBook {
     /** How far another booking's time can reach into a check: its buffers plus the new booking's (240 + 240). */
     static final Duration REACH = Duration.ofMinutes(2L * BookingRules.Member.BUFFER_BEFORE.max);
 
-    private final AvailabilityStore availability;
+    private final AvailabilityReader availability;
     private final RulesStore rules;
-    private final BookingStore bookings;
+    private final BookedTime bookings;
 
-    RuleBook(AvailabilityStore availability, RulesStore rules, BookingStore bookings) {
+    RuleBook(AvailabilityReader availability, RulesStore rules, BookedTime bookings) {
         this.availability = availability;
         this.rules = rules;
         this.bookings = bookings;
@@ -51,7 +51,7 @@ public class RuleBook {
 
     /** The freelancer's weekly availability (none published: no windows, in UTC). */
     public Mono<WeeklyAvailability> weekly(UUID freelancerId) {
-        return availability.find(freelancerId).defaultIfEmpty(WeeklyAvailability.none());
+        return availability.weekly(freelancerId);
     }
 
     /** The schedule of the dates {@code from}..{@code to}, with the time off over {@code timeOffWindow}. */

@@ -1,7 +1,7 @@
 package io.bantam.booking.rules;
 
 import io.bantam.booking.booking.domain.Booking;
-import io.bantam.booking.booking.persistence.BookingStore;
+import io.bantam.booking.booking.BookedTime;
 import io.bantam.booking.rules.domain.BookingRules;
 import io.bantam.booking.rules.domain.ClientRules;
 import io.bantam.booking.rules.domain.DateOverride;
@@ -39,11 +39,11 @@ public class RulesService {
 
     private final RulesStore store;
     private final RuleBook ruleBook;
-    private final BookingStore bookings;
+    private final BookedTime bookings;
     private final RelationshipProjection relationships;
     private final Clock clock;
 
-    RulesService(RulesStore store, RuleBook ruleBook, BookingStore bookings, RelationshipProjection relationships,
+    RulesService(RulesStore store, RuleBook ruleBook, BookedTime bookings, RelationshipProjection relationships,
             Clock clock) {
         this.store = store;
         this.ruleBook = ruleBook;

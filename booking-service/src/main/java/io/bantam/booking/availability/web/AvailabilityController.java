@@ -3,7 +3,7 @@ package io.bantam.booking.availability.web;
 import io.bantam.booking.availability.AvailabilityService;
 import io.bantam.booking.booking.domain.BookingDetails;
 import io.bantam.booking.rules.RulesService;
-import io.bantam.booking.rules.web.RulesController;
+import io.bantam.booking.rules.web.RulesResponses;
 import io.bantam.service.openapi.Refuses;
 import io.bantam.service.paging.Page;
 import io.bantam.service.problem.ApiException;
@@ -48,7 +48,7 @@ class AvailabilityController {
         this.rules = rules;
     }
 
-    /** Answers {@value RulesController#STRANDED_HEADER}: the future bookings the new week no longer allows. */
+    /** Answers {@value RulesResponses#STRANDED_HEADER}: the future bookings the new week no longer allows. */
     @PutMapping
     @Refuses(status = 403, code = "role.forbidden", when = "the caller is not a freelancer")
     Mono<ResponseEntity<AvailabilityResponse>> publish(CurrentUser caller,
@@ -58,7 +58,7 @@ class AvailabilityController {
                 .flatMap(weekly -> availability.publish(caller, weekly))
                 .flatMap(weekly -> Mono.zip(rules.view(caller, caller.id()), rules.strandedCount(caller.id()))
                         .map(found -> ResponseEntity.ok()
-                                .header(RulesController.STRANDED_HEADER, String.valueOf(found.getT2()))
+                                .header(RulesResponses.STRANDED_HEADER, String.valueOf(found.getT2()))
                                 .body(AvailabilityResponse.of(caller.id(), weekly, found.getT1()))));
     }
 

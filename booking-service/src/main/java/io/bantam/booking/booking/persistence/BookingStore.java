@@ -245,31 +245,6 @@ public class BookingStore {
         return held;
     }
 
-    /** Reads {@code start,end;start,end;...} (epoch microseconds, possibly negative) into ranges. */
-    static List<TimeRange> parseRanges(String text) {
-        List<TimeRange> ranges = new ArrayList<>(text.length() / 34 + 1);
-        long[] pair = new long[2];
-        int field = 0;
-        int i = 0;
-        while (i < text.length()) {
-            boolean negative = text.charAt(i) == '-';
-            if (negative) {
-                i++;
-            }
-            long value = 0;
-            while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
-                value = value * 10 + (text.charAt(i++) - '0');
-            }
-            pair[field++] = negative ? -value : value;
-            if (field == 2) {
-                ranges.add(new TimeRange(ofEpochMicros(pair[0]), ofEpochMicros(pair[1])));
-                field = 0;
-            }
-            i++; // the separator
-        }
-        return ranges;
-    }
-
     private static Instant ofEpochMicros(long micros) {
         return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
     }

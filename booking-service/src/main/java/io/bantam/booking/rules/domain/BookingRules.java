@@ -10,14 +10,20 @@ public record BookingRules(int bufferBeforeMinutes, int bufferAfterMinutes, int 
 
     public static final BookingRules DEFAULTS = new BookingRules(0, 0, 0, 365, null, 0);
 
+    public static final int MAX_BUFFER_MINUTES = 240;
+    public static final int MAX_NOTICE_MINUTES = 43_200;
+    public static final int MAX_HORIZON_DAYS = 730;
+    public static final int MAX_BOOKINGS_PER_WEEK = 100;
+    public static final int MAX_CUTOFF_MINUTES = 10_080;
+
     /** The range of each member, by its name in the contract. */
     public enum Member {
-        BUFFER_BEFORE("bufferBeforeMinutes", 0, 240),
-        BUFFER_AFTER("bufferAfterMinutes", 0, 240),
-        MINIMUM_NOTICE("minimumNoticeMinutes", 0, 43_200),
-        HORIZON("horizonDays", 1, 730),
-        MAX_PER_WEEK("maxBookingsPerWeek", 1, 100),
-        CHANGE_CUTOFF("changeCutoffMinutes", 0, 10_080);
+        BUFFER_BEFORE("bufferBeforeMinutes", 0, MAX_BUFFER_MINUTES),
+        BUFFER_AFTER("bufferAfterMinutes", 0, MAX_BUFFER_MINUTES),
+        MINIMUM_NOTICE("minimumNoticeMinutes", 0, MAX_NOTICE_MINUTES),
+        HORIZON("horizonDays", 1, MAX_HORIZON_DAYS),
+        MAX_PER_WEEK("maxBookingsPerWeek", 1, MAX_BOOKINGS_PER_WEEK),
+        CHANGE_CUTOFF("changeCutoffMinutes", 0, MAX_CUTOFF_MINUTES);
 
         public final String field;
         public final int min;

@@ -41,9 +41,9 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/api/availability")
 @Refuses(status = 403, code = "role.forbidden", when = "the caller is not a freelancer")
-public class RulesController {
+class RulesController {
 
-    public static final String STRANDED_HEADER = "Bantam-Stranded-Bookings";
+    static final String STRANDED_HEADER = RulesResponses.STRANDED_HEADER;
 
     private final RulesService rules;
 

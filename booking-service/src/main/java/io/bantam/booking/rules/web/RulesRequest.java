@@ -1,10 +1,13 @@
 package io.bantam.booking.rules.web;
 
+import io.bantam.booking.rules.domain.BookingRules;
 import io.bantam.booking.rules.domain.BookingRules.Member;
 import io.bantam.booking.rules.domain.RulesChange;
 import io.bantam.service.patch.Patch;
 import io.bantam.service.problem.ApiException;
 import io.bantam.service.problem.ApiException.FieldError;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,27 +22,47 @@ final class RulesRequest {
 
     private final Map<Member, Integer> present = new EnumMap<>(Member.class);
 
+    // the fields document the members and their ranges (OpenAPI); the setters remember what the body had
+    @Min(0) @Max(BookingRules.MAX_BUFFER_MINUTES)
+    private Integer bufferBeforeMinutes;
+    @Min(0) @Max(BookingRules.MAX_BUFFER_MINUTES)
+    private Integer bufferAfterMinutes;
+    @Min(0) @Max(BookingRules.MAX_NOTICE_MINUTES)
+    private Integer minimumNoticeMinutes;
+    @Min(1) @Max(BookingRules.MAX_HORIZON_DAYS)
+    private Integer horizonDays;
+    @Min(1) @Max(BookingRules.MAX_BOOKINGS_PER_WEEK)
+    private Integer maxBookingsPerWeek;
+    @Min(0) @Max(BookingRules.MAX_CUTOFF_MINUTES)
+    private Integer changeCutoffMinutes;
+
     void setBufferBeforeMinutes(Integer value) {
+        bufferBeforeMinutes = value;
         present.put(Member.BUFFER_BEFORE, value);
     }
 
     void setBufferAfterMinutes(Integer value) {
+        bufferAfterMinutes = value;
         present.put(Member.BUFFER_AFTER, value);
     }
 
     void setMinimumNoticeMinutes(Integer value) {
+        minimumNoticeMinutes = value;
         present.put(Member.MINIMUM_NOTICE, value);
     }
 
     void setHorizonDays(Integer value) {
+        horizonDays = value;
         present.put(Member.HORIZON, value);
     }
 
     void setMaxBookingsPerWeek(Integer value) {
+        maxBookingsPerWeek = value;
         present.put(Member.MAX_PER_WEEK, value);
     }
 
     void setChangeCutoffMinutes(Integer value) {
+        changeCutoffMinutes = value;
         present.put(Member.CHANGE_CUTOFF, value);
     }
 

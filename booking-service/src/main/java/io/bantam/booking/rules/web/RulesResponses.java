@@ -15,6 +15,9 @@ import java.util.UUID;
 /** The contract's {@code BookingRules}, {@code ClientRules}, {@code DateOverride}, {@code TimeOff} and {@code Stranded}. */
 public final class RulesResponses {
 
+    /** How many future bookings the freelancer's availability strands, answered by every change to it. */
+    public static final String STRANDED_HEADER = "Bantam-Stranded-Bookings";
+
     private RulesResponses() {
     }
 

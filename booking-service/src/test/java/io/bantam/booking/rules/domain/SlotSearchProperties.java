@@ -80,8 +80,8 @@ class SlotSearchProperties {
         // the calendars must exercise both answers, not only empty searches
         Statistics.label("slots").collect(slots.isEmpty() ? "none" : "some");
         Statistics.label("refused candidates").collect(candidates > slots.size() ? "some" : "none");
-        Statistics.label("slots").coverage(coverage -> coverage.check("some").percentage(p -> p >= 25));
-        Statistics.label("refused candidates").coverage(coverage -> coverage.check("some").percentage(p -> p >= 25));
+        Statistics.label("slots").coverage(coverage -> coverage.check("some").percentage(p -> p >= 20));
+        Statistics.label("refused candidates").coverage(coverage -> coverage.check("some").percentage(p -> p >= 20));
         for (int i = 1; i < slots.size(); i++) {
             assertThat(slots.get(i - 1).start()).isBefore(slots.get(i).start());
         }
@@ -123,7 +123,7 @@ class SlotSearchProperties {
                                     ranges(from, zone, days, 4, 15, 180),
                                     starts(from, zone, days),
                                     rules(),
-                                    Arbitraries.integers().between(-24 * 60, days * 24 * 60))
+                                    Arbitraries.integers().between(-3 * 24 * 60, days * 12 * 60))
                             .flatAs((weekly, overrides, timeOff, freelancer, client, pair, rules, nowMinute) ->
                                     Combinators.combine(Arbitraries.integers().between(1, 36),
                                                     Arbitraries.integers().between(1, 12))
@@ -207,7 +207,7 @@ class SlotSearchProperties {
 
     static Arbitrary<BookingRules> rules() {
         return Combinators.combine(Arbitraries.integers().between(0, 12), Arbitraries.integers().between(0, 12),
-                        Arbitraries.integers().between(0, 3 * 24 * 4), Arbitraries.integers().between(1, 6),
+                        Arbitraries.integers().between(0, 12 * 4), Arbitraries.integers().between(1, 10),
                         Arbitraries.integers().between(0, 3))
                 .as((before, after, notice, horizon, max) -> new BookingRules(before * 5, after * 5, notice * 15,
                         horizon, max == 0 ? null : max, 0));
