@@ -109,7 +109,8 @@ class TenancyMatrixIT {
         } else {
             Problems.assertProblem(answer, 404, "not-found");
         }
-        boolean ownPath = route.othersGet() != null && route.othersGet().code() == null && route.allows(who.role());
+        // a path variable that is not an id (a date) has no "unknown id" to compare with
+        boolean ownPath = route.othersGet() != null && route.othersGet().code() == null;
         if (!route.sharedWith().contains(caller) && !ownPath) {
             assertThat(withoutIds(answer, owners)).as("A's id answered like an unknown id:\n%s\n%s", answer, unknown)
                     .isEqualTo(withoutIds(unknown, nobodys));

@@ -45,8 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Measured in each round, on each instance:
  * <ul>
- *   <li>booking creation by clients (relationship, availability and overlap checked, outbox event written and
- *       published), one request at a time, then {@code bench.concurrency} at a time;</li>
+ *   <li>booking creation by clients (relationship, booking rules under the freelancer's lock, and overlap
+ *       checked, outbox event written and published), one request at a time, then {@code bench.concurrency} at a time;</li>
  *   <li>a client's 30-day search for 15-minute slots (15-minute step) with a freelancer, where the freelancer
  *       and the client each have 1,000 bookings inside those 30 days.</li>
  * </ul>
