@@ -1,14 +1,14 @@
 package io.bantam.booking.booking;
 
 import io.bantam.booking.availability.domain.WeeklyAvailability;
-import io.bantam.booking.availability.persistence.AvailabilityStore;
 import io.bantam.booking.booking.domain.Booking;
 import io.bantam.booking.booking.domain.BookingChange;
 import io.bantam.booking.booking.domain.BookingDetails;
-import io.bantam.booking.booking.domain.ClientBookingRule;
 import io.bantam.booking.booking.domain.OverlapException;
 import io.bantam.booking.booking.domain.Party;
 import io.bantam.booking.booking.persistence.BookingStore;
+import io.bantam.booking.rules.RuleBook;
+import io.bantam.booking.rules.domain.BookingRules;
 import io.bantam.booking.time.TimeRange;
 import io.bantam.booking.users.UserNames;
 import io.bantam.events.bookings.BookingCancelled;
@@ -38,27 +38,30 @@ import reactor.core.publisher.Mono;
 
 /**
  * Bookings between a freelancer and its connected clients. The rules, in the order they are checked: an active
- * relationship (422 {@code relationship.required}), a client inside the freelancer's availability (422
- * {@code booking.outside-availability}), then no overlap for either party, which the database decides under any
- * concurrency (409 {@code booking.conflict} naming the party). Each change and its event commit together; a
- * transaction PostgreSQL aborts to break a deadlock among racing bookings is tried again whole by service-defaults
- * ({@code io.bantam.service.transaction}), and then meets the winner (409) like any other loser of the race.
+ * relationship (422 {@code relationship.required}); for a client, the booking policies
+ * ({@link io.bantam.booking.rules.domain.BookingPolicy}: availability, notice, horizon, weekly maximum, buffers,
+ * and the cut-off for moving or cancelling), decided under the freelancer's booking lock ({@link RuleBook}); then
+ * no overlap for either party, which the database decides under any concurrency (409 {@code booking.conflict}
+ * naming the party). Every booking keeps the buffers in force for its pair when it was made (or last moved). Each
+ * change and its event commit together; a transaction PostgreSQL aborts to break a deadlock among racing bookings
+ * is tried again whole by service-defaults ({@code io.bantam.service.transaction}), and then meets the winner
+ * (409) like any other loser of the race.
  */
 @Service
 public class BookingService {
 
     private final BookingStore bookings;
-    private final AvailabilityStore availability;
+    private final RuleBook ruleBook;
     private final RelationshipProjection relationships;
     private final Outbox outbox;
     private final UserNames users;
     private final ObservationRegistry observations;
     private final Clock clock;
 
-    BookingService(BookingStore bookings, AvailabilityStore availability, RelationshipProjection relationships,
+    BookingService(BookingStore bookings, RuleBook ruleBook, RelationshipProjection relationships,
             Outbox outbox, UserNames users, ObjectProvider<ObservationRegistry> observations, Clock clock) {
         this.bookings = bookings;
-        this.availability = availability;
+        this.ruleBook = ruleBook;
         this.relationships = relationships;
         this.outbox = outbox;
         this.users = users;
@@ -76,11 +79,10 @@ public class BookingService {
         UUID clientId = caller.is(Role.FREELANCER) ? counterpart : caller.id();
         Instant now = now();
         return requireRelationship(freelancerId, clientId)
-                .then(requireClientRule(caller, freelancerId, details.time(), now))
-                .then(Mono.fromSupplier(() -> Booking.create(UUID.randomUUID(), freelancerId, clientId, details,
-                        caller.id(), now)))
-                .flatMap(booking -> bookings.insert(booking).onErrorMap(OverlapException.class,
-                        BookingService::conflict))
+                .then(rulesInForce(caller, freelancerId, clientId, details.time(), null, null, now))
+                .flatMap(rules -> bookings.insert(Booking.create(UUID.randomUUID(), freelancerId, clientId, details,
+                                caller.id(), now), rules.bufferBeforeMinutes(), rules.bufferAfterMinutes())
+                        .onErrorMap(OverlapException.class, BookingService::conflict))
                 .flatMap(booking -> freelancerZone(booking.freelancerId())
                         .flatMap(zone -> outbox.record(BookingCreated.of(snapshot(booking, zone), now)))
                         .thenReturn(booking))
@@ -131,10 +133,15 @@ public class BookingService {
                     Instant now = now();
                     Booking changed = current.with(details, now);
                     boolean moved = !details.time().equals(current.time());
+                    Mono<Booking> write = moved
+                            ? requireCutoff(caller, current, now)
+                                    .then(rulesInForce(caller, current.freelancerId(), current.clientId(),
+                                            details.time(), current.id(), current.time(), now))
+                                    .flatMap(rules -> bookings.update(current, changed, rules.bufferBeforeMinutes(),
+                                            rules.bufferAfterMinutes()))
+                            : bookings.update(current, changed);
                     return requireRelationship(current.freelancerId(), current.clientId())
-                            .then(moved ? requireClientRule(caller, current.freelancerId(), details.time(), now)
-                                    : Mono.empty())
-                            .then(bookings.update(current, changed))
+                            .then(write)
                             .onErrorMap(OverlapException.class, BookingService::conflict)
                             .then(freelancerZone(current.freelancerId()))
                             .flatMap(zone -> outbox.record(BookingRescheduled.of(snapshot(changed, zone),
@@ -151,7 +158,8 @@ public class BookingService {
                 .switchIfEmpty(Mono.error(BookingService::notFound))
                 .flatMap(booking -> {
                     Instant now = now();
-                    return bookings.cancel(booking.id(), caller.id(), now)
+                    return requireCutoff(caller, booking, now)
+                            .then(bookings.cancel(booking.id(), caller.id(), now))
                             .then(freelancerZone(booking.freelancerId()))
                             .flatMap(zone -> outbox.record(BookingCancelled.of(snapshot(booking, zone), caller.id(),
                                     now)));
@@ -166,16 +174,25 @@ public class BookingService {
         return relationships.requireActive(freelancerId, clientId);
     }
 
-    /** A client books only inside the freelancer's availability; a freelancer anywhere. */
-    private Mono<Void> requireClientRule(CurrentUser caller, UUID freelancerId, TimeRange time, Instant now) {
+    /**
+     * The rules in force for the pair, whose buffers the booking keeps. For a client, the time must pass the
+     * booking policies first (under the freelancer's booking lock); a freelancer may book anything that does not
+     * overlap.
+     */
+    private Mono<BookingRules> rulesInForce(CurrentUser caller, UUID freelancerId, UUID clientId, TimeRange time,
+            UUID movedId, TimeRange movedTime, Instant now) {
+        if (caller.is(Role.CLIENT)) {
+            return ruleBook.checkClientBooking(freelancerId, clientId, time, movedId, movedTime, now);
+        }
+        return ruleBook.rulesFor(freelancerId, clientId);
+    }
+
+    /** A client moves or cancels only before the cut-off; a freelancer any time. */
+    private Mono<Void> requireCutoff(CurrentUser caller, Booking booking, Instant now) {
         if (!caller.is(Role.CLIENT)) {
             return Mono.empty();
         }
-        return availability.find(freelancerId)
-                .defaultIfEmpty(WeeklyAvailability.none())
-                .flatMap(weekly -> ClientBookingRule.allows(weekly, time, now) ? Mono.<Void>empty()
-                        : Mono.error(ApiException.unprocessable("booking.outside-availability",
-                                "This time is not inside one of the freelancer's availability windows.")));
+        return ruleBook.checkClientChange(booking.freelancerId(), booking.clientId(), booking.time(), now);
     }
 
     /**
@@ -184,7 +201,9 @@ public class BookingService {
      */
     private Mono<String> freelancerZone(UUID freelancerId) {
         return users.timeZone(freelancerId)
-                .switchIfEmpty(Mono.defer(() -> availability.find(freelancerId).map(weekly -> weekly.zone().getId())))
+                .switchIfEmpty(Mono.defer(() -> ruleBook.weekly(freelancerId)
+                        .filter(weekly -> !weekly.equals(WeeklyAvailability.none()))
+                        .map(weekly -> weekly.zone().getId())))
                 .defaultIfEmpty("");
     }
 
