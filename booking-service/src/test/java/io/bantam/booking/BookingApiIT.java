@@ -552,12 +552,16 @@ class BookingApiIT {
         ApiDocuments documents = ApiDocuments.of(web).describesExactly(Set.of("PUT /api/availability",
                 "GET /api/availability/{freelancerId}", "GET /api/availability/{freelancerId}/slots",
                 "POST /api/bookings", "GET /api/bookings", "GET /api/bookings/{id}", "PATCH /api/bookings/{id}",
-                "DELETE /api/bookings/{id}"), Set.of());
+                "DELETE /api/bookings/{id}", "PUT /api/availability/rules", "PUT /api/availability/overrides/{date}",
+                "DELETE /api/availability/overrides/{date}", "POST /api/availability/time-off",
+                "DELETE /api/availability/time-off/{id}", "GET /api/availability/clients/{clientId}/rules",
+                "PUT /api/availability/clients/{clientId}/rules", "GET /api/availability/stranded"), Set.of());
 
         assertThat(documents.describes("PUT /api/availability", 403)).contains("role.forbidden");
         for (String write : List.of("POST /api/bookings", "PATCH /api/bookings/{id}")) {
             assertThat(documents.describes(write, 409)).contains("booking.conflict", "conflictingParty");
-            assertThat(documents.describes(write, 422)).contains("relationship.required", "booking.outside-availability");
+            assertThat(documents.describes(write, 422)).contains("relationship.required", "booking.outside-availability",
+                    "booking.too-soon", "booking.too-far", "booking.limit-reached");
         }
         assertThat(documents.document().at("/paths/~1api~1bookings/get/parameters/0/schema/format").asString())
                 .isEqualTo("date-time");

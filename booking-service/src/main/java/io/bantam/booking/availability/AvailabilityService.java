@@ -1,9 +1,8 @@
 package io.bantam.booking.availability;
 
-import io.bantam.booking.availability.domain.FreeSlots;
 import io.bantam.booking.availability.domain.WeeklyAvailability;
 import io.bantam.booking.availability.persistence.AvailabilityStore;
-import io.bantam.booking.booking.persistence.BookingStore;
+import io.bantam.booking.rules.RuleBook;
 import io.bantam.booking.time.TimeRange;
 import io.bantam.service.problem.ApiException;
 import io.bantam.service.relationship.RelationshipProjection;
@@ -14,9 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,15 +30,15 @@ import reactor.core.publisher.Mono;
 public class AvailabilityService {
 
     private final AvailabilityStore availability;
-    private final BookingStore bookings;
+    private final RuleBook ruleBook;
     private final RelationshipProjection relationships;
     private final ObservationRegistry observations;
     private final Clock clock;
 
-    AvailabilityService(AvailabilityStore availability, BookingStore bookings, RelationshipProjection relationships,
+    AvailabilityService(AvailabilityStore availability, RuleBook ruleBook, RelationshipProjection relationships,
             ObjectProvider<ObservationRegistry> observations, Clock clock) {
         this.availability = availability;
-        this.bookings = bookings;
+        this.ruleBook = ruleBook;
         this.relationships = relationships;
         this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
         this.clock = clock;
@@ -61,39 +58,28 @@ public class AvailabilityService {
     }
 
     /**
-     * The free slots of {@code duration} on the step grid in the windows of the dates {@code from}..{@code to}
-     * (the freelancer's zone), after now, overlapping no booking of the freelancer nor, when a client asks, of
-     * that client. One range query per party and one pass over both; the queries, the availability and the
-     * relationship check go to the database at the same time (nothing is answered unless the check passes).
+     * The free slots of {@code duration} on the step grid of the availability of the dates {@code from}..{@code to}
+     * (the freelancer's zone). A client gets exactly the times it could book now, under every rule that binds it;
+     * the freelancer gets its availability, overrides, time off and own bookings, or with {@code clientId} what
+     * that client could book and is free for both (422 {@code relationship.required} unless actively connected).
+     * The reads go to the database at the same time as the visibility check (nothing is answered unless it
+     * passes).
      */
-    public Mono<List<TimeRange>> slots(CurrentUser caller, UUID freelancerId, LocalDate from, LocalDate to,
-            Duration duration, Duration step) {
-        TimeRange searched = utcCover(from, to);
-        Mono<List<TimeRange>> busy = bookings.busy(freelancerId, searched);
-        if (caller.is(Role.CLIENT)) {
-            busy = Mono.zip(busy, bookings.busy(caller.id(), searched), AvailabilityService::both);
+    public Mono<List<TimeRange>> slots(CurrentUser caller, UUID freelancerId, UUID clientId, LocalDate from,
+            LocalDate to, Duration duration, Duration step) {
+        Mono<Void> allowed = requireVisible(caller, freelancerId);
+        UUID client = caller.is(Role.CLIENT) ? caller.id() : clientId;
+        if (caller.is(Role.FREELANCER) && clientId != null) {
+            allowed = allowed.then(caller.id().equals(clientId)
+                    ? Mono.error(() -> ApiException.unprocessable("relationship.required",
+                            "There is no active relationship between this freelancer and this client."))
+                    : relationships.requireActive(freelancerId, clientId));
         }
-        return Mono.zip(requireVisible(caller, freelancerId).thenReturn(true), find(freelancerId), busy)
-                .map(found -> FreeSlots.find(found.getT2().spans(from, to), found.getT3(), duration, step,
+        return Mono.zip(allowed.thenReturn(true), ruleBook.slots(freelancerId, client, from, to, duration, step,
                         clock.instant()))
+                .map(found -> found.getT2())
                 .name("bantam.availability.slots")
                 .tap(Micrometer.observation(observations));
-    }
-
-    /**
-     * The instants the dates {@code from}..{@code to} can cover in any zone (UTC offsets stay within a day):
-     * what to read bookings for before the freelancer's zone is known.
-     */
-    static TimeRange utcCover(LocalDate from, LocalDate to) {
-        return new TimeRange(from.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
-                to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant());
-    }
-
-    private static List<TimeRange> both(List<TimeRange> freelancer, List<TimeRange> client) {
-        List<TimeRange> all = new ArrayList<>(freelancer.size() + client.size());
-        all.addAll(freelancer);
-        all.addAll(client);
-        return all;
     }
 
     private Mono<WeeklyAvailability> find(UUID freelancerId) {

@@ -1,14 +1,13 @@
 package io.bantam.booking.booking;
 
-import io.bantam.booking.availability.domain.WeeklyAvailability;
-import io.bantam.booking.availability.persistence.AvailabilityStore;
 import io.bantam.booking.booking.domain.Booking;
 import io.bantam.booking.booking.domain.BookingChange;
 import io.bantam.booking.booking.domain.BookingDetails;
-import io.bantam.booking.booking.domain.ClientBookingRule;
 import io.bantam.booking.booking.domain.OverlapException;
 import io.bantam.booking.booking.domain.Party;
 import io.bantam.booking.booking.persistence.BookingStore;
+import io.bantam.booking.rules.RuleBook;
+import io.bantam.booking.rules.domain.BookingRules;
 import io.bantam.booking.time.TimeRange;
 import io.bantam.events.bookings.BookingCancelled;
 import io.bantam.events.bookings.BookingCreated;
@@ -37,24 +36,27 @@ import reactor.core.publisher.Mono;
 
 /**
  * Bookings between a freelancer and its connected clients. The rules, in the order they are checked: an active
- * relationship (422 {@code relationship.required}), a client inside the freelancer's availability (422
- * {@code booking.outside-availability}), then no overlap for either party, which the database decides under any
- * concurrency (409 {@code booking.conflict} naming the party). Each change and its event commit together.
+ * relationship (422 {@code relationship.required}); for a client, the booking policies
+ * ({@link io.bantam.booking.rules.domain.BookingPolicy}: availability, notice, horizon, weekly maximum, buffers,
+ * and the cut-off for moving or cancelling), decided under the freelancer's booking lock ({@link RuleBook}); then
+ * no overlap for either party, which the database decides under any concurrency (409 {@code booking.conflict}
+ * naming the party). Every booking keeps the buffers in force for its pair when it was made (or last moved). Each
+ * change and its event commit together.
  */
 @Service
 public class BookingService {
 
     private final BookingStore bookings;
-    private final AvailabilityStore availability;
+    private final RuleBook ruleBook;
     private final RelationshipProjection relationships;
     private final Outbox outbox;
     private final ObservationRegistry observations;
     private final Clock clock;
 
-    BookingService(BookingStore bookings, AvailabilityStore availability, RelationshipProjection relationships,
+    BookingService(BookingStore bookings, RuleBook ruleBook, RelationshipProjection relationships,
             Outbox outbox, ObjectProvider<ObservationRegistry> observations, Clock clock) {
         this.bookings = bookings;
-        this.availability = availability;
+        this.ruleBook = ruleBook;
         this.relationships = relationships;
         this.outbox = outbox;
         this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
@@ -71,11 +73,10 @@ public class BookingService {
         UUID clientId = caller.is(Role.FREELANCER) ? counterpart : caller.id();
         Instant now = now();
         return requireRelationship(freelancerId, clientId)
-                .then(requireClientRule(caller, freelancerId, details.time(), now))
-                .then(Mono.fromSupplier(() -> Booking.create(UUID.randomUUID(), freelancerId, clientId, details,
-                        caller.id(), now)))
-                .flatMap(booking -> bookings.insert(booking).onErrorMap(OverlapException.class,
-                        BookingService::conflict))
+                .then(rulesInForce(caller, freelancerId, clientId, details.time(), null, null, now))
+                .flatMap(rules -> bookings.insert(Booking.create(UUID.randomUUID(), freelancerId, clientId, details,
+                                caller.id(), now), rules.bufferBeforeMinutes(), rules.bufferAfterMinutes())
+                        .onErrorMap(OverlapException.class, BookingService::conflict))
                 .flatMap(booking -> outbox.record(BookingCreated.of(snapshot(booking), now)).thenReturn(booking))
                 .name("bantam.bookings.create")
                 .tap(Micrometer.observation(observations));
@@ -124,10 +125,15 @@ public class BookingService {
                     Instant now = now();
                     Booking changed = current.with(details, now);
                     boolean moved = !details.time().equals(current.time());
+                    Mono<Booking> write = moved
+                            ? requireCutoff(caller, current, now)
+                                    .then(rulesInForce(caller, current.freelancerId(), current.clientId(),
+                                            details.time(), current.id(), current.time(), now))
+                                    .flatMap(rules -> bookings.update(current, changed, rules.bufferBeforeMinutes(),
+                                            rules.bufferAfterMinutes()))
+                            : bookings.update(current, changed);
                     return requireRelationship(current.freelancerId(), current.clientId())
-                            .then(moved ? requireClientRule(caller, current.freelancerId(), details.time(), now)
-                                    : Mono.empty())
-                            .then(bookings.update(current, changed))
+                            .then(write)
                             .onErrorMap(OverlapException.class, BookingService::conflict)
                             .then(outbox.record(BookingRescheduled.of(snapshot(changed), current.time().start(),
                                     current.time().end(), caller.id(), now)))
@@ -143,7 +149,8 @@ public class BookingService {
                 .switchIfEmpty(Mono.error(BookingService::notFound))
                 .flatMap(booking -> {
                     Instant now = now();
-                    return bookings.cancel(booking.id(), caller.id(), now)
+                    return requireCutoff(caller, booking, now)
+                            .then(bookings.cancel(booking.id(), caller.id(), now))
                             .then(outbox.record(BookingCancelled.of(snapshot(booking), caller.id(), now)));
                 });
     }
@@ -156,16 +163,25 @@ public class BookingService {
         return relationships.requireActive(freelancerId, clientId);
     }
 
-    /** A client books only inside the freelancer's availability; a freelancer anywhere. */
-    private Mono<Void> requireClientRule(CurrentUser caller, UUID freelancerId, TimeRange time, Instant now) {
+    /**
+     * The rules in force for the pair, whose buffers the booking keeps. For a client, the time must pass the
+     * booking policies first (under the freelancer's booking lock); a freelancer may book anything that does not
+     * overlap.
+     */
+    private Mono<BookingRules> rulesInForce(CurrentUser caller, UUID freelancerId, UUID clientId, TimeRange time,
+            UUID movedId, TimeRange movedTime, Instant now) {
+        if (caller.is(Role.CLIENT)) {
+            return ruleBook.checkClientBooking(freelancerId, clientId, time, movedId, movedTime, now);
+        }
+        return ruleBook.rulesFor(freelancerId, clientId);
+    }
+
+    /** A client moves or cancels only before the cut-off; a freelancer any time. */
+    private Mono<Void> requireCutoff(CurrentUser caller, Booking booking, Instant now) {
         if (!caller.is(Role.CLIENT)) {
             return Mono.empty();
         }
-        return availability.find(freelancerId)
-                .defaultIfEmpty(WeeklyAvailability.none())
-                .flatMap(weekly -> ClientBookingRule.allows(weekly, time, now) ? Mono.<Void>empty()
-                        : Mono.error(ApiException.unprocessable("booking.outside-availability",
-                                "This time is not inside one of the freelancer's availability windows.")));
+        return ruleBook.checkClientChange(booking.freelancerId(), booking.clientId(), booking.time(), now);
     }
 
     static BookingSnapshot snapshot(Booking booking) {

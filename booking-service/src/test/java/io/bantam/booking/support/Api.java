@@ -1,5 +1,6 @@
 package io.bantam.booking.support;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,8 @@ public final class Api {
     private final WebTestClient web;
 
     public Api(WebTestClient web) {
-        this.web = web;
+        // the default 5 seconds is too short for a first request on a machine busy with other builds
+        this.web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
     }
 
     public ResponseSpec get(User caller, String uri, Object... variables) {

@@ -1,19 +1,30 @@
 package io.bantam.booking.availability.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.bantam.booking.availability.domain.WeeklyAvailability;
+import io.bantam.booking.rules.RulesService;
+import io.bantam.booking.rules.web.RulesResponses.OverrideResponse;
+import io.bantam.booking.rules.web.RulesResponses.Rules;
+import io.bantam.booking.rules.web.RulesResponses.TimeOffResponse;
 import java.time.DayOfWeek;
 import java.util.List;
 import java.util.UUID;
 
-/** The contract's {@code Availability}: windows by day, then start. */
-record AvailabilityResponse(UUID freelancerId, String timeZone, List<Window> weekly) {
+/**
+ * The contract's {@code Availability}: windows by day, then start; the rules that bind the caller (the
+ * freelancer: its defaults), the overrides from today on, and for the freelancer itself only its time off (a
+ * client never sees {@code timeOff}: the member is left out).
+ */
+record AvailabilityResponse(UUID freelancerId, String timeZone, List<Window> weekly, Rules rules,
+        List<OverrideResponse> overrides, @JsonInclude(JsonInclude.Include.NON_NULL) List<TimeOffResponse> timeOff) {
 
     record Window(DayOfWeek day, String start, String end) {
     }
 
-    static AvailabilityResponse of(UUID freelancerId, WeeklyAvailability availability) {
+    static AvailabilityResponse of(UUID freelancerId, WeeklyAvailability availability, RulesService.View view) {
         return new AvailabilityResponse(freelancerId, availability.zone().getId(), availability.windows().stream()
                 .map(window -> new Window(window.day(), window.start().toString(), window.end().toString()))
-                .toList());
+                .toList(), Rules.of(view.rules()), view.overrides().stream().map(OverrideResponse::of).toList(),
+                view.timeOff() == null ? null : view.timeOff().stream().map(TimeOffResponse::of).toList());
     }
 }

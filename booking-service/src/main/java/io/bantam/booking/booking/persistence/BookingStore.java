@@ -3,6 +3,7 @@ package io.bantam.booking.booking.persistence;
 import io.bantam.booking.booking.domain.Booking;
 import io.bantam.booking.booking.domain.OverlapException;
 import io.bantam.booking.booking.domain.Party;
+import io.bantam.booking.rules.domain.HeldTime;
 import io.bantam.booking.time.TimeRange;
 import io.r2dbc.postgresql.api.PostgresqlException;
 import java.time.Instant;
@@ -41,20 +42,33 @@ public class BookingStore {
      * party that already has a booking then. Call it inside a transaction.
      */
     public Mono<Booking> insert(Booking booking) {
+        return insert(booking, 0, 0);
+    }
+
+    /**
+     * Inserts a booking that keeps the given buffers (those in force when it is made) around the time it holds;
+     * fails with {@link OverlapException} naming the party that already has a booking then. Call it inside a
+     * transaction.
+     */
+    public Mono<Booking> insert(Booking booking, int bufferBeforeMinutes, int bufferAfterMinutes) {
         Mono<Void> row = db.sql("INSERT INTO booking (" + BookingRow.COLUMNS + ") VALUES (:id, :freelancerId,"
                         + " :clientId, :title, :location, :startAt, :endAt, :createdBy, :createdAt, :updatedAt)")
                 .bindProperties(BookingRow.of(booking))
                 .then();
         return row
-                .then(holdTime(booking, Party.FREELANCER))
-                .then(holdTime(booking, Party.CLIENT))
+                .then(holdTime(booking, Party.FREELANCER, bufferBeforeMinutes, bufferAfterMinutes))
+                .then(holdTime(booking, Party.CLIENT, bufferBeforeMinutes, bufferAfterMinutes))
                 .thenReturn(booking);
     }
 
-    private Mono<Void> holdTime(Booking booking, Party party) {
+    private Mono<Void> holdTime(Booking booking, Party party, int before, int after) {
         return db.sql("""
-                        INSERT INTO booking_participant (booking_id, party, user_id, during)
-                        VALUES (:id, :party, :user, tstzrange(CAST(:start AS timestamptz), CAST(:end AS timestamptz), '[)'))""")
+                        INSERT INTO booking_participant (booking_id, party, user_id, during, buffer_before_minutes,
+                                                         buffer_after_minutes)
+                        VALUES (:id, :party, :user, tstzrange(CAST(:start AS timestamptz), CAST(:end AS timestamptz), '[)'),
+                                :before, :after)""")
+                .bind("before", before)
+                .bind("after", after)
                 .bind("id", booking.id())
                 .bind("party", party.name())
                 .bind("user", booking.participant(party))
@@ -69,8 +83,17 @@ public class BookingStore {
      * first: a booking is never in its own way, and {@link OverlapException} names the party that collides.
      */
     public Mono<Booking> update(Booking before, Booking after) {
+        return update(before, after, null, null);
+    }
+
+    /**
+     * As {@link #update(Booking, Booking)}; a moved booking keeps the given buffers from now on (those in force
+     * when it was moved), or its old ones when they are null.
+     */
+    public Mono<Booking> update(Booking before, Booking after, Integer bufferBefore, Integer bufferAfter) {
         Mono<Void> moveTime = before.time().equals(after.time()) ? Mono.empty()
-                : moveTime(after, Party.FREELANCER).then(moveTime(after, Party.CLIENT));
+                : moveTime(after, Party.FREELANCER, bufferBefore, bufferAfter)
+                        .then(moveTime(after, Party.CLIENT, bufferBefore, bufferAfter));
         Mono<Void> row = db.sql("""
                         UPDATE booking
                            SET title = :title, location = :location, start_at = :start, end_at = :end,
@@ -86,11 +109,15 @@ public class BookingStore {
         return moveTime.then(row).thenReturn(after);
     }
 
-    private Mono<Void> moveTime(Booking booking, Party party) {
+    private Mono<Void> moveTime(Booking booking, Party party, Integer before, Integer after) {
         return db.sql("""
                         UPDATE booking_participant
-                           SET during = tstzrange(CAST(:start AS timestamptz), CAST(:end AS timestamptz), '[)')
+                           SET during = tstzrange(CAST(:start AS timestamptz), CAST(:end AS timestamptz), '[)'),
+                               buffer_before_minutes = COALESCE(CAST(:before AS integer), buffer_before_minutes),
+                               buffer_after_minutes = COALESCE(CAST(:after AS integer), buffer_after_minutes)
                          WHERE booking_id = :id AND party = :party""")
+                .bind("before", Parameter.fromOrEmpty(before, Integer.class))
+                .bind("after", Parameter.fromOrEmpty(after, Integer.class))
                 .bind("id", booking.id())
                 .bind("party", party.name())
                 .bind("start", booking.time().start())
@@ -132,14 +159,23 @@ public class BookingStore {
 
     /**
      * The time the user's live bookings hold within {@code window} (as either party), ascending: one range query
-     * on the exclusion constraint's GiST index. It answers a single text value, {@code start,end;start,end;...}
-     * in epoch microseconds, rather than a row per booking: with a thousand bookings, decoding rows (or a
-     * driver-parsed array) cost several times the query itself.
+     * on the exclusion constraint's GiST index.
      */
     public Mono<List<TimeRange>> busy(UUID user, TimeRange window) {
+        return held(user, window).map(held -> held.stream().map(HeldTime::time).toList());
+    }
+
+    /**
+     * The time the user's live bookings hold within {@code window} (as either party), each with the buffers it
+     * keeps, ascending: one range query on the exclusion constraint's GiST index. It answers a single text value,
+     * {@code start,end,before,after;...} (epoch microseconds, minutes), rather than a row per booking: with a
+     * thousand bookings, decoding rows (or a driver-parsed array) cost several times the query itself.
+     */
+    public Mono<List<HeldTime>> held(UUID user, TimeRange window) {
         return db.sql("""
                         SELECT string_agg(CAST(extract(epoch FROM lower(during)) * 1000000 AS bigint) || ','
-                                          || CAST(extract(epoch FROM upper(during)) * 1000000 AS bigint), ';'
+                                          || CAST(extract(epoch FROM upper(during)) * 1000000 AS bigint) || ','
+                                          || buffer_before_minutes || ',' || buffer_after_minutes, ';'
                                           ORDER BY lower(during)) AS ranges
                           FROM booking_participant
                          WHERE user_id = :user
@@ -149,14 +185,44 @@ public class BookingStore {
                 .bind("to", window.end())
                 .map(row -> Optional.ofNullable(row.get("ranges", String.class)))
                 .one()
-                .map(ranges -> ranges.map(BookingStore::parseRanges).orElse(List.of()))
+                .map(ranges -> ranges.map(BookingStore::parseHeld).orElse(List.of()))
                 .defaultIfEmpty(List.of());
     }
 
-    /** Reads {@code start,end;start,end;...} (epoch microseconds, possibly negative) into ranges. */
-    static List<TimeRange> parseRanges(String text) {
-        List<TimeRange> ranges = new ArrayList<>(text.length() / 34 + 1);
-        long[] pair = new long[2];
+    /**
+     * The starts of the live bookings between the two in {@code [from, to)}, leaving out {@code except} (a booking
+     * being moved; null for none): what the weekly maximum counts.
+     */
+    public Mono<List<Instant>> pairStarts(UUID freelancerId, UUID clientId, Instant from, Instant to, UUID except) {
+        return db.sql("""
+                        SELECT start_at FROM booking
+                         WHERE freelancer_id = :f AND client_id = :c AND cancelled_at IS NULL
+                           AND start_at >= :from AND start_at < :to AND id <> :except""")
+                .bind("f", freelancerId)
+                .bind("c", clientId)
+                .bind("from", from)
+                .bind("to", to)
+                .bind("except", except == null ? new UUID(0, 0) : except)
+                .map(row -> row.get("start_at", Instant.class))
+                .all()
+                .collectList();
+    }
+
+    /** The freelancer's live bookings that start after {@code after}, ascending by start then id. */
+    public Flux<Booking> liveOfFreelancerStartingAfter(UUID freelancerId, Instant after) {
+        return db.sql("SELECT " + BookingRow.COLUMNS + " FROM booking WHERE freelancer_id = :f"
+                        + " AND cancelled_at IS NULL AND start_at > :after ORDER BY start_at, id")
+                .bind("f", freelancerId)
+                .bind("after", after)
+                .mapProperties(BookingRow.class)
+                .all()
+                .map(BookingRow::toBooking);
+    }
+
+    /** Reads {@code start,end,before,after;...} (epoch microseconds, possibly negative; minutes) into held times. */
+    static List<HeldTime> parseHeld(String text) {
+        List<HeldTime> held = new ArrayList<>(text.length() / 40 + 1);
+        long[] fields = new long[4];
         int field = 0;
         int i = 0;
         while (i < text.length()) {
@@ -168,14 +234,15 @@ public class BookingStore {
             while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
                 value = value * 10 + (text.charAt(i++) - '0');
             }
-            pair[field++] = negative ? -value : value;
-            if (field == 2) {
-                ranges.add(new TimeRange(ofEpochMicros(pair[0]), ofEpochMicros(pair[1])));
+            fields[field++] = negative ? -value : value;
+            if (field == 4) {
+                held.add(new HeldTime(new TimeRange(ofEpochMicros(fields[0]), ofEpochMicros(fields[1])),
+                        (int) fields[2], (int) fields[3]));
                 field = 0;
             }
             i++; // the separator
         }
-        return ranges;
+        return held;
     }
 
     private static Instant ofEpochMicros(long micros) {

@@ -38,10 +38,15 @@ class BookingController {
 
     @PostMapping
     @Refuses(status = 409, code = "booking.conflict", when = "either party has another booking overlapping it "
-            + "(`conflictingParty`: FREELANCER or CLIENT)")
+            + "(`conflictingParty`: FREELANCER or CLIENT), or a client's time with its buffers meets another booking of "
+            + "the freelancer with its own")
     @Refuses(status = 422, code = "relationship.required", when = "the two parties have no active relationship")
     @Refuses(status = 422, code = "booking.outside-availability", when = "a client books outside the freelancer's "
-            + "availability windows")
+            + "availability (its date overrides and time off included)")
+    @Refuses(status = 422, code = "booking.too-soon", when = "a client books with less than the minimum notice")
+    @Refuses(status = 422, code = "booking.too-far", when = "a client books beyond the horizon")
+    @Refuses(status = 422, code = "booking.limit-reached", when = "a client has reached its weekly maximum with the "
+            + "freelancer")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<BookingResponse> create(CurrentUser caller, @Valid @RequestBody CreateBookingRequest body) {
         return Mono.fromCallable(() -> body.counterpartOf(caller))
@@ -72,10 +77,17 @@ class BookingController {
 
     @PatchMapping("/{id}")
     @Refuses(status = 409, code = "booking.conflict", when = "either party has another booking overlapping it "
-            + "(`conflictingParty`: FREELANCER or CLIENT)")
+            + "(`conflictingParty`: FREELANCER or CLIENT), or a client's time with its buffers meets another booking of "
+            + "the freelancer with its own")
     @Refuses(status = 422, code = "relationship.required", when = "the two parties have no active relationship")
     @Refuses(status = 422, code = "booking.outside-availability", when = "a client books outside the freelancer's "
-            + "availability windows")
+            + "availability (its date overrides and time off included)")
+    @Refuses(status = 422, code = "booking.too-soon", when = "a client books with less than the minimum notice")
+    @Refuses(status = 422, code = "booking.too-far", when = "a client books beyond the horizon")
+    @Refuses(status = 422, code = "booking.limit-reached", when = "a client has reached its weekly maximum with the "
+            + "freelancer")
+    @Refuses(status = 422, code = "booking.change-too-late", when = "a client moves a booking that starts within "
+            + "the cut-off")
     Mono<BookingResponse> change(CurrentUser caller, @PathVariable UUID id,
             @Valid @RequestBody PatchBookingRequest body) {
         return Mono.fromCallable(body::toChange)
@@ -84,6 +96,8 @@ class BookingController {
     }
 
     @DeleteMapping("/{id}")
+    @Refuses(status = 422, code = "booking.change-too-late", when = "a client cancels a booking that starts within "
+            + "the cut-off")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> cancel(CurrentUser caller, @PathVariable UUID id) {
         return bookings.cancel(caller, id);

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** The contract's {@code Booking}. {@code location} is present with {@code null} when unset. */
-record BookingResponse(
+public record BookingResponse(
         UUID id,
         UUID freelancerId,
         UUID clientId,
@@ -18,7 +18,7 @@ record BookingResponse(
         Instant createdAt,
         Instant updatedAt) {
 
-    static BookingResponse of(Booking booking) {
+    public static BookingResponse of(Booking booking) {
         return new BookingResponse(booking.id(), booking.freelancerId(), booking.clientId(), booking.title(),
                 booking.location(), booking.time().start(), booking.time().end(), booking.durationMinutes(),
                 booking.createdBy(), booking.createdAt(), booking.updatedAt());

@@ -14,18 +14,18 @@ import tools.jackson.databind.ValueDeserializer;
  * string of digits, as seconds since 1970 (so {@code "start": 12345} booked 1970-01-01T03:25:45Z), and takes
  * years up to +999999999, which no calendar computation or database column can hold (a 500).
  */
-final class RequestInstant {
+public final class RequestInstant {
 
     static final Instant MIN = Instant.parse("0001-01-01T00:00:00Z");
     static final Instant MAX = Instant.parse("9999-12-31T00:00:00Z");
-    static final String MESSAGE = "must be a date-time with an offset such as 2026-12-01T09:00:00Z,"
+    public static final String MESSAGE = "must be a date-time with an offset such as 2026-12-01T09:00:00Z,"
             + " in the years 0001 to 9999";
 
     private RequestInstant() {
     }
 
     /** The instant, or a {@link DateTimeException} for anything else. */
-    static Instant parse(String text) {
+    public static Instant parse(String text) {
         Instant instant = OffsetDateTime.parse(text.strip()).toInstant();
         if (instant.isBefore(MIN) || instant.isAfter(MAX)) {
             throw new DateTimeException("out of range: " + text);
@@ -34,7 +34,7 @@ final class RequestInstant {
     }
 
     /** For request bodies: only a JSON string, read by {@link #parse}. */
-    static final class Deserializer extends ValueDeserializer<Instant> {
+    public static final class Deserializer extends ValueDeserializer<Instant> {
 
         @Override
         public Instant deserialize(JsonParser parser, DeserializationContext context) {

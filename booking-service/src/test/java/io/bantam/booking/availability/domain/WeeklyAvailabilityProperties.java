@@ -127,16 +127,6 @@ class WeeklyAvailabilityProperties {
         assertThat(weekly.covers(range)).isEqualTo(everyMinute);
     }
 
-    @Property(tries = 200)
-    void everyFreeSlotIsATimeAClientMayBook(@ForAll("weeks") Week week, @ForAll("durations") int minutes,
-            @ForAll("steps") int step) {
-        WeeklyAvailability weekly = week.availability();
-        List<TimeRange> slots = FreeSlots.find(weekly.spans(week.from(), week.from().plusDays(6)), List.of(),
-                Duration.ofMinutes(minutes), Duration.ofMinutes(step), Instant.EPOCH);
-
-        assertThat(slots).allMatch(weekly::covers);
-    }
-
     @Provide
     Arbitrary<Integer> offsets() {
         return Arbitraries.integers().between(0, 7 * 96);

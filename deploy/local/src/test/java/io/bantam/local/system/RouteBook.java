@@ -72,6 +72,10 @@ public final class RouteBook {
     public record FieldRule(Integer maxLength, String format) {
     }
 
+    /** What another caller gets instead of 404 (code null: a success), and why the contract says so. */
+    public record OthersGet(int status, String code, String why) {
+    }
+
     /** Everything known about one operation; see the class comment for what each part is for. */
     public record Route(
             String key,
@@ -86,7 +90,8 @@ public final class RouteBook {
             Function<World, Object> body,
             Map<Caller, Function<World, Object>> references,
             Map<String, FieldRule> fields,
-            String tenancy) {
+            String tenancy,
+            OthersGet othersGet) {
 
         public boolean allows(String role) {
             return roles.contains(role);
@@ -98,46 +103,46 @@ public final class RouteBook {
 
         Route instance(Function<World, Map<String, String>> values) {
             return new Route(key, access, roles, values, values, readBack, sharedWith, query, listQueries, body,
-                    references, fields, tenancy);
+                    references, fields, tenancy, othersGet);
         }
 
         /** For calls that destroy the instance: a new one each time. */
         Route fresh(Function<World, Map<String, String>> values) {
             return new Route(key, access, roles, instance, values, readBack, sharedWith, query, listQueries, body,
-                    references, fields, tenancy);
+                    references, fields, tenancy, othersGet);
         }
 
         Route readBack(String getTemplate) {
             return new Route(key, access, roles, instance, fresh, getTemplate, sharedWith, query, listQueries, body,
-                    references, fields, tenancy);
+                    references, fields, tenancy, othersGet);
         }
 
         Route sharedWith(Caller... callers) {
             return new Route(key, access, roles, instance, fresh, readBack, Set.of(callers), query, listQueries, body,
-                    references, fields, tenancy);
+                    references, fields, tenancy, othersGet);
         }
 
         Route query(Function<World, String> values) {
             return new Route(key, access, roles, instance, fresh, readBack, sharedWith, values, listQueries, body,
-                    references, fields, tenancy);
+                    references, fields, tenancy, othersGet);
         }
 
         @SafeVarargs
         final Route listQueries(Function<World, String>... filters) {
             return new Route(key, access, roles, instance, fresh, readBack, sharedWith, query, List.of(filters), body,
-                    references, fields, tenancy);
+                    references, fields, tenancy, othersGet);
         }
 
         Route body(Function<World, Object> valid) {
             return new Route(key, access, roles, instance, fresh, readBack, sharedWith, query, listQueries, valid,
-                    references, fields, tenancy);
+                    references, fields, tenancy, othersGet);
         }
 
         Route reference(Caller caller, Function<World, Object> naming) {
             Map<Caller, Function<World, Object>> more = new LinkedHashMap<>(references);
             more.put(caller, naming);
             return new Route(key, access, roles, instance, fresh, readBack, sharedWith, query, listQueries, body, more,
-                    fields, tenancy);
+                    fields, tenancy, othersGet);
         }
 
         Route maxLength(String field, int max) {
@@ -152,13 +157,23 @@ public final class RouteBook {
             Map<String, FieldRule> more = new LinkedHashMap<>(fields);
             more.put(field, rule);
             return new Route(key, access, roles, instance, fresh, readBack, sharedWith, query, listQueries, body,
-                    references, more, tenancy);
+                    references, more, tenancy, othersGet);
         }
 
         /** What tenancy means for a route without an id of another's (it acts on the caller's own data). */
         Route tenancy(String why) {
             return new Route(key, access, roles, instance, fresh, readBack, sharedWith, query, listQueries, body,
-                    references, fields, why);
+                    references, fields, why, othersGet);
+        }
+
+        /**
+         * For a path variable that is not an id of A's (a date of the caller's own calendar) or that the contract
+         * answers with another refusal than 404 (a client that is not the caller's: 422): what another caller of an
+         * allowed role gets instead of 404. A's resource must still be unchanged afterwards.
+         */
+        Route othersGet(int status, String code, String why) {
+            return new Route(key, access, roles, instance, fresh, readBack, sharedWith, query, listQueries, body,
+                    references, fields, tenancy, new OthersGet(status, code, why));
         }
 
         @Override
@@ -247,6 +262,40 @@ public final class RouteBook {
                     return "from=" + day + "&to=" + day.plusDays(1) + "&durationMinutes=30";
                 })
                 .readBack("GET /api/availability/{freelancerId}"));
+        add(route("PUT /api/availability/rules", Access.USER, FREELANCER)
+                .body(w -> Map.of("minimumNoticeMinutes", 0))
+                .tenancy("changes the caller's own rules"));
+        add(route("GET /api/availability/clients/{clientId}/rules", Access.USER, FREELANCER)
+                .instance(w -> Map.of("clientId", w.c1.id()))
+                .othersGet(422, "relationship.required", "the contract answers a client that is not the caller's"
+                        + " with relationship.required, as for an unknown id")
+                .readBack("GET /api/availability/clients/{clientId}/rules"));
+        add(route("PUT /api/availability/clients/{clientId}/rules", Access.USER, FREELANCER)
+                .instance(w -> Map.of("clientId", w.c1.id()))
+                .body(w -> Map.of("horizonDays", 30))
+                .othersGet(422, "relationship.required", "the contract answers a client that is not the caller's"
+                        + " with relationship.required, as for an unknown id")
+                .readBack("GET /api/availability/clients/{clientId}/rules"));
+        add(route("PUT /api/availability/overrides/{date}", Access.USER, FREELANCER)
+                .instance(w -> Map.of("date", w.overrideDateA.toString(), "freelancerId", w.a.id()))
+                .body(w -> Map.of("windows", List.of(Map.of("start", "10:00", "end", "11:00"))))
+                .format("windows[].start", TIME_OF_DAY).format("windows[].end", TIME_OF_DAY)
+                .othersGet(200, null, "a date names a day of the caller's own calendar, not anything of A's")
+                .readBack("GET /api/availability/{freelancerId}"));
+        add(route("DELETE /api/availability/overrides/{date}", Access.USER, FREELANCER)
+                .instance(w -> Map.of("date", w.overrideDateA.toString(), "freelancerId", w.a.id()))
+                .othersGet(204, null, "a date names a day of the caller's own calendar, not anything of A's")
+                .readBack("GET /api/availability/{freelancerId}"));
+        add(route("POST /api/availability/time-off", Access.USER, FREELANCER)
+                .body(w -> w.timeOffBody())
+                .maxLength("note", 500)
+                .tenancy("adds to the caller's own time off"));
+        add(route("DELETE /api/availability/time-off/{id}", Access.USER, FREELANCER)
+                .instance(w -> Map.of("id", w.timeOffA, "freelancerId", w.a.id()))
+                .fresh(w -> Map.of("id", w.newTimeOff(w.a), "freelancerId", w.a.id()))
+                .readBack("GET /api/availability/{freelancerId}"));
+        add(route("GET /api/availability/stranded", Access.USER, FREELANCER)
+                .tenancy("the caller's own bookings only (the token's subject), no id in the request"));
         add(route("GET /api/bookings", Access.USER, FREELANCER, CLIENT)
                 .format("from", DATE_TIME).format("to", DATE_TIME)
                 .listQueries(w -> "", w -> {
@@ -319,7 +368,7 @@ public final class RouteBook {
 
     private static Route route(String key, Access access, String... roles) {
         return new Route(key, access, Set.of(roles), null, null, null, EnumSet.noneOf(Caller.class), null, List.of(),
-                null, Map.of(), Map.of(), null);
+                null, Map.of(), Map.of(), null, null);
     }
 
     private static void add(Route route) {

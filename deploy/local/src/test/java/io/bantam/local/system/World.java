@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.bantam.local.system.Api.Reply;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,6 +61,9 @@ public final class World {
     public String bookingB;
     public String taskB;
     public String noteB;
+    /** A's time off, and a date with an override of A's. */
+    public String timeOffA;
+    public LocalDate overrideDateA;
     /** A word only A's note contains: a full-text search by anyone else must not find it. */
     public final String noteWord;
 
@@ -84,6 +89,11 @@ public final class World {
         world.relationshipBC = world.connect(world.b, world.c);
         Reply availability = api.put("/api/availability", weekly("Europe/Berlin"), world.a.token());
         assertThat(availability.status()).as("%s", availability).isEqualTo(200);
+        world.overrideDateA = LocalDate.now(ZoneOffset.UTC).plusDays(20);
+        Reply override = api.put("/api/availability/overrides/" + world.overrideDateA,
+                Map.of("windows", List.of(Map.of("start", "09:00", "end", "12:00"))), world.a.token());
+        assertThat(override.status()).as("%s", override).isEqualTo(200);
+        world.timeOffA = world.newTimeOff(world.a);
         world.bookingA = world.newBooking(world.a, world.c1);
         world.taskA = world.newTask(world.a, world.c1);
         world.noteA = world.newNote(world.a, world.c1, "Met " + world.noteWord + " at the studio");
@@ -103,7 +113,7 @@ public final class World {
 
     /** The ids of A's data that nobody but A (and, for the booking and relationship, c1) may ever see. */
     public List<String> privateIdsOfA() {
-        return List.of(relationshipAC1, bookingA, taskA, noteA);
+        return List.of(relationshipAC1, bookingA, taskA, noteA, timeOffA);
     }
 
     /** Every weekday 09:00-17:00 in {@code zone}. */
@@ -154,6 +164,16 @@ public final class World {
 
     public String newBooking(User freelancer, User client) {
         return created(() -> api.post("/api/bookings", bookingBody(client), freelancer.token()));
+    }
+
+    /** A valid time-off body: an hour on a day of its own, before this world's bookings. */
+    public Map<String, Object> timeOffBody() {
+        Instant start = firstSlot.minus(Duration.ofDays(10)).plus(Duration.ofMinutes(70L * slot.getAndIncrement()));
+        return Map.of("start", start.toString(), "end", start.plus(Duration.ofHours(1)).toString(), "note", "Away");
+    }
+
+    public String newTimeOff(User freelancer) {
+        return created(() -> api.post("/api/availability/time-off", timeOffBody(), freelancer.token()));
     }
 
     public Map<String, Object> taskBody(User client) {

@@ -8,7 +8,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import io.bantam.service.security.Role;
@@ -68,6 +72,37 @@ public final class ArchitectureRules {
     static final ArchRule controllersArePackagePrivate = classes()
             .that().areAnnotatedWith(RestController.class)
             .should().notBePublic();
+
+    /**
+     * A feature ({@code io.bantam.<service>.<feature>..}) reaches another feature of its service only through
+     * that feature's own beans, never into its {@code persistence} package: features that read each other's
+     * stores end up importing each other (booking-service's availability and booking did). Not yet part of the
+     * shared set (relationship-service's {@code RelationshipStore} still reads the profile feature's store); a
+     * service that keeps it applies it by name:
+     * <pre>{@code @ArchTest static final ArchRule features = ArchitectureRules.FEATURES_KEEP_OUT_OF_EACH_OTHERS_PERSISTENCE;}</pre>
+     */
+    public static final ArchRule FEATURES_KEEP_OUT_OF_EACH_OTHERS_PERSISTENCE = classes()
+            .should(new ArchCondition<JavaClass>("reach only their own feature's persistence") {
+                @Override
+                public void check(JavaClass item, ConditionEvents events) {
+                    String service = prefix(item.getPackageName(), 3);
+                    String feature = prefix(item.getPackageName(), 4);
+                    for (Dependency dependency : item.getDirectDependenciesFromSelf()) {
+                        String target = dependency.getTargetClass().getPackageName();
+                        boolean persistence = target.endsWith(".persistence") || target.contains(".persistence.");
+                        if (persistence && prefix(target, 3).equals(service) && !prefix(target, 4).equals(feature)) {
+                            events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                        }
+                    }
+                }
+            })
+            .because("a feature's tables are its own; others ask its beans");
+
+    /** The first {@code parts} segments of a package name (all of it when it has fewer). */
+    static String prefix(String packageName, int parts) {
+        String[] segments = packageName.split("\\.");
+        return segments.length <= parts ? packageName : String.join(".", java.util.Arrays.copyOf(segments, parts));
+    }
 
     private ArchitectureRules() {
     }

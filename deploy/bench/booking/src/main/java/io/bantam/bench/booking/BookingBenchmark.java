@@ -45,8 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Measured in each round, on each instance:
  * <ul>
- *   <li>booking creation by clients (relationship, availability and overlap checked, outbox event written and
- *       published), one request at a time, then {@code bench.concurrency} at a time;</li>
+ *   <li>booking creation by clients (relationship, booking rules under the freelancer's lock, and overlap
+ *       checked, outbox event written and published), one request at a time, then {@code bench.concurrency} at a time;</li>
  *   <li>a client's 30-day search for 15-minute slots (15-minute step) with a freelancer, where the freelancer
  *       and the client each have 1,000 bookings inside those 30 days.</li>
  * </ul>
@@ -279,6 +279,46 @@ public final class BookingBenchmark {
                 .header("Authorization", "Bearer " + tokens.token(all.get(i), "FREELANCER"))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), new Series());
+        publishRules(target, all);
+    }
+
+    /**
+     * Booking rules in force: every freelancer keeps 5 minutes either side of each booking and a one-hour cut-off
+     * (the creations, a half hour every hour, still fit); the searched freelancer also needs two hours' notice,
+     * takes bookings 60 days ahead and at most 100 a week from a client, gives the searching client a 10-minute
+     * buffer before of its own, is closed on the 10th day searched and away for four hours on the 20th.
+     */
+    private void publishRules(Target target, List<UUID> freelancersToo) throws Exception {
+        load.run(freelancersToo.size(), 4, 200, i -> put(target, "/api/availability/rules", freelancersToo.get(i),
+                "{\"bufferBeforeMinutes\":5,\"bufferAfterMinutes\":5,\"changeCutoffMinutes\":60}"), new Series());
+        LocalDate from = LocalDate.ofInstant(firstDay, BERLIN);
+        Instant away = from.plusDays(19).atTime(10, 0).atZone(BERLIN).toInstant();
+        List<HttpRequest> searched = List.of(
+                put(target, "/api/availability/rules", searchedFreelancer, "{\"minimumNoticeMinutes\":120,"
+                        + "\"horizonDays\":60,\"maxBookingsPerWeek\":100}"),
+                put(target, "/api/availability/clients/" + searchingClient + "/rules", searchedFreelancer,
+                        "{\"bufferBeforeMinutes\":10}"),
+                put(target, "/api/availability/overrides/" + from.plusDays(9), searchedFreelancer,
+                        "{\"windows\":[]}"),
+                HttpRequest.newBuilder(URI.create(target.base + "/api/availability/time-off"))
+                        .header("Authorization", "Bearer " + tokens.token(searchedFreelancer, "FREELANCER"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"start\":\"" + away + "\",\"end\":\""
+                                + away.plus(Duration.ofHours(4)) + "\",\"note\":\"Bench\"}")).build());
+        HttpClient http = HttpClient.newHttpClient();
+        for (HttpRequest request : searched) {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException(request.uri() + ": " + response.statusCode() + " " + response.body());
+            }
+        }
+    }
+
+    private HttpRequest put(Target target, String path, UUID freelancer, String json) {
+        return HttpRequest.newBuilder(URI.create(target.base + path))
+                .header("Authorization", "Bearer " + tokens.token(freelancer, "FREELANCER"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build();
     }
 
     /** Clients book their freelancers, each request a new half hour, none overlapping another. */
