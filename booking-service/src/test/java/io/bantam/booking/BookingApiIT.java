@@ -555,7 +555,8 @@ class BookingApiIT {
                 "DELETE /api/bookings/{id}", "PUT /api/availability/rules", "PUT /api/availability/overrides/{date}",
                 "DELETE /api/availability/overrides/{date}", "POST /api/availability/time-off",
                 "DELETE /api/availability/time-off/{id}", "GET /api/availability/clients/{clientId}/rules",
-                "PUT /api/availability/clients/{clientId}/rules", "GET /api/availability/stranded"), Set.of());
+                "PUT /api/availability/clients/{clientId}/rules", "GET /api/availability/stranded",
+                "GET /api/bookings/{id}/ics", "GET /api/calendar/feed", "POST /api/calendar/feed/reset"), Set.of());
 
         assertThat(documents.describes("PUT /api/availability", 403)).contains("role.forbidden");
         for (String write : List.of("POST /api/bookings", "PATCH /api/bookings/{id}")) {

@@ -178,6 +178,8 @@ class BookingEventsIT {
         assertThat(booking.get("end").asString()).isEqualTo(berlin(monday, "11:00").toString());
         assertThat(booking.get("durationMinutes").asInt()).isEqualTo(60);
         assertThat(booking.get("createdBy").asString()).isEqualTo(freelancer.id().toString());
+        // the freelancer's zone: no profile event here, so its availability's
+        assertThat(booking.get("freelancerTimeZone").asString()).isEqualTo("Europe/Berlin");
 
         JsonNode rescheduled = events.get(1);
         assertThat(rescheduled.get("booking").get("start").asString()).isEqualTo(berlin(monday, "13:00").toString());

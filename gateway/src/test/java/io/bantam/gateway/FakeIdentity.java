@@ -14,7 +14,7 @@ import reactor.netty.resources.LoopResources;
 
 /**
  * A real HTTP server standing in for identity-service: serves the JWKS of {@link TestTokens}, records every
- * other request and answers by path: {@code .../missing} 404 problem, {@code .../broken} 500,
+ * other request and answers by path: {@code .../missing} (or {@code .../missing.ics}) 404 problem, {@code .../broken} 500,
  * {@code .../held} after half a second, anything else 200 echoing the body (its length when large).
  */
 final class FakeIdentity implements AutoCloseable {
@@ -75,7 +75,7 @@ final class FakeIdentity implements AutoCloseable {
         }
         return request.receive().aggregate().asString().defaultIfEmpty("").flatMap(body -> {
             received.add(new Received(request.method().name(), request.uri(), request.requestHeaders().copy(), body));
-            if (request.uri().endsWith("/missing")) {
+            if (request.uri().endsWith("/missing") || request.uri().endsWith("/missing.ics")) {
                 return response.status(404).header("Content-Type", "application/problem+json")
                         .sendString(Mono.just(MISSING_PROBLEM)).then();
             }

@@ -1,5 +1,6 @@
 package io.bantam.booking.booking;
 
+import io.bantam.booking.availability.domain.WeeklyAvailability;
 import io.bantam.booking.booking.domain.Booking;
 import io.bantam.booking.booking.domain.BookingChange;
 import io.bantam.booking.booking.domain.BookingDetails;
@@ -9,6 +10,7 @@ import io.bantam.booking.booking.persistence.BookingStore;
 import io.bantam.booking.rules.RuleBook;
 import io.bantam.booking.rules.domain.BookingRules;
 import io.bantam.booking.time.TimeRange;
+import io.bantam.booking.users.UserNames;
 import io.bantam.events.bookings.BookingCancelled;
 import io.bantam.events.bookings.BookingCreated;
 import io.bantam.events.bookings.BookingRescheduled;
@@ -50,15 +52,17 @@ public class BookingService {
     private final RuleBook ruleBook;
     private final RelationshipProjection relationships;
     private final Outbox outbox;
+    private final UserNames users;
     private final ObservationRegistry observations;
     private final Clock clock;
 
     BookingService(BookingStore bookings, RuleBook ruleBook, RelationshipProjection relationships,
-            Outbox outbox, ObjectProvider<ObservationRegistry> observations, Clock clock) {
+            Outbox outbox, UserNames users, ObjectProvider<ObservationRegistry> observations, Clock clock) {
         this.bookings = bookings;
         this.ruleBook = ruleBook;
         this.relationships = relationships;
         this.outbox = outbox;
+        this.users = users;
         this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
         this.clock = clock;
     }
@@ -77,7 +81,9 @@ public class BookingService {
                 .flatMap(rules -> bookings.insert(Booking.create(UUID.randomUUID(), freelancerId, clientId, details,
                                 caller.id(), now), rules.bufferBeforeMinutes(), rules.bufferAfterMinutes())
                         .onErrorMap(OverlapException.class, BookingService::conflict))
-                .flatMap(booking -> outbox.record(BookingCreated.of(snapshot(booking), now)).thenReturn(booking))
+                .flatMap(booking -> freelancerZone(booking.freelancerId())
+                        .flatMap(zone -> outbox.record(BookingCreated.of(snapshot(booking, zone), now)))
+                        .thenReturn(booking))
                 .name("bantam.bookings.create")
                 .tap(Micrometer.observation(observations));
     }
@@ -135,8 +141,9 @@ public class BookingService {
                     return requireRelationship(current.freelancerId(), current.clientId())
                             .then(write)
                             .onErrorMap(OverlapException.class, BookingService::conflict)
-                            .then(outbox.record(BookingRescheduled.of(snapshot(changed), current.time().start(),
-                                    current.time().end(), caller.id(), now)))
+                            .then(freelancerZone(current.freelancerId()))
+                            .flatMap(zone -> outbox.record(BookingRescheduled.of(snapshot(changed, zone),
+                                    current.time().start(), current.time().end(), caller.id(), now)))
                             .thenReturn(changed);
                 });
     }
@@ -151,7 +158,9 @@ public class BookingService {
                     Instant now = now();
                     return requireCutoff(caller, booking, now)
                             .then(bookings.cancel(booking.id(), caller.id(), now))
-                            .then(outbox.record(BookingCancelled.of(snapshot(booking), caller.id(), now)));
+                            .then(freelancerZone(booking.freelancerId()))
+                            .flatMap(zone -> outbox.record(BookingCancelled.of(snapshot(booking, zone), caller.id(),
+                                    now)));
                 });
     }
 
@@ -184,10 +193,23 @@ public class BookingService {
         return ruleBook.checkClientChange(booking.freelancerId(), booking.clientId(), booking.time(), now);
     }
 
-    static BookingSnapshot snapshot(Booking booking) {
+    /**
+     * The freelancer's IANA zone for the events' {@code freelancerTimeZone}: its profile's (users topic), else its
+     * availability's; "" when neither is known (the event then carries none).
+     */
+    private Mono<String> freelancerZone(UUID freelancerId) {
+        return users.timeZone(freelancerId)
+                .switchIfEmpty(Mono.defer(() -> ruleBook.weekly(freelancerId)
+                        .filter(weekly -> !weekly.equals(WeeklyAvailability.none()))
+                        .map(weekly -> weekly.zone().getId())))
+                .defaultIfEmpty("");
+    }
+
+    static BookingSnapshot snapshot(Booking booking, String freelancerTimeZone) {
         return new BookingSnapshot(booking.id(), booking.freelancerId(), booking.clientId(), booking.title(),
                 booking.location(), booking.time().start(), booking.time().end(), booking.durationMinutes(),
-                booking.createdBy());
+                booking.createdBy(), freelancerTimeZone == null || freelancerTimeZone.isEmpty() ? null
+                        : freelancerTimeZone);
     }
 
     static ApiException conflict(OverlapException overlap) {

@@ -41,6 +41,12 @@ final class EnvironmentDecisions {
                     "explicit and equal in every service: issuer and checkers must agree")),
             Map.entry("BANTAM_INTERNAL_TOKEN", new Decision(Setting.SET, Setting.SECRET,
                     "the default is a well-known local value; Kubernetes takes it from a Secret")),
+            Map.entry("BANTAM_CALENDAR_FEED_KEY", new Decision(Setting.SET, Setting.SECRET,
+                    "the key calendar feed tokens are derived with: a well-known local default; Kubernetes takes it "
+                            + "from a Secret")),
+            Map.entry("BANTAM_PUBLIC_URL", new Decision(Setting.SET, Setting.SET,
+                    "where callers reach the gateway, the start of every calendar feed address: the Ingress host in "
+                            + "Kubernetes, the published port in Compose")),
             Map.entry("BANTAM_DATA_DIR", new Decision(Setting.SET, Setting.DEFAULT,
                     "Compose: the generated signing key is kept in a volume (one replica). Kubernetes: the keys come "
                             + "from the identity-signing-keys Secret; a data dir would give each replica a key of its "

@@ -368,6 +368,8 @@ public final class LocalSystem implements AutoCloseable {
         }
         env.put("BANTAM_DATA_DIR", settings.dataDir().toString());
         env.put("BANTAM_LOG_DIR", settings.logDir().toString());
+        // where callers reach the gateway (its port moves with BANTAM_PORT_OFFSET): calendar feed addresses
+        env.put("BANTAM_PUBLIC_URL", settings.entryPoint().url());
         env.putAll(settings.serviceEnvironment());
         return env;
     }

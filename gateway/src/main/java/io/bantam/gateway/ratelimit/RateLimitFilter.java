@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.server.ServerWebExchange;
@@ -64,6 +65,9 @@ class RateLimitFilter implements WebFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest();
         String method = request.getMethod().name();
         String path = request.getPath().pathWithinApplication().value();
+        if (policies.isSecretLookup(path)) {
+            return failedLookups(exchange, chain, policies.failedLookups(client(request)));
+        }
         if (!policies.mayLimit(method, path)) {
             return chain.filter(exchange);  // reads, health, static files
         }
@@ -88,6 +92,25 @@ class RateLimitFilter implements WebFilter, Ordered {
                                         + " seconds.", verdict.get().retryAfter()));
                     });
                 });
+    }
+
+    /**
+     * A look-up of a secret address: refused while the client's failed look-ups have spent their budget; one that
+     * fails (404) takes from it once answered.
+     */
+    private Mono<Void> failedLookups(ServerWebExchange exchange, WebFilterChain chain, Bucket bucket) {
+        return limiter.peek(bucket).flatMap(verdict -> {
+            if (verdict.isPresent() && !verdict.get().allowed()) {
+                describe(verdict.get(), exchange.getResponse().getHeaders());
+                return problems.write(exchange, ApiException.rateLimited(
+                        "Too many unknown addresses. Try again in " + verdict.get().retryAfter().toSeconds()
+                                + " seconds.", verdict.get().retryAfter()));
+            }
+            return chain.filter(exchange).then(Mono.defer(() -> {
+                HttpStatusCode status = exchange.getResponse().getStatusCode();
+                return status != null && status.value() == 404 ? limiter.check(List.of(bucket)).then() : Mono.empty();
+            }));
+        });
     }
 
     private static Optional<String> user(Principal principal) {

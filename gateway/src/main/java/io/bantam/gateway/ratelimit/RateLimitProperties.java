@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param auth per client address: the public {@code /api/auth/**} endpoints; default 30 a minute, 20 at once
  * @param connect per user, on top of {@code writes}: {@code POST /api/relationships} (connecting by email tells
  *     whether the email is a client's); default 1 a minute, 20 at once
+ * @param lookups per client address: failed look-ups of a calendar feed's secret address (404); default 30 a
+ *     minute, 20 at once
  * @param timeout how long a request waits for the limiter's database before it goes on unchecked
  * @param trustedProxies addresses or CIDR ranges whose {@code X-Forwarded-For} entry is believed (the ingress
  *     controller's pods); {@code TRUSTED_PROXIES} in application.yml
@@ -27,6 +29,7 @@ public record RateLimitProperties(
         Rate writes,
         Rate auth,
         Rate connect,
+        Rate lookups,
         @DefaultValue("250ms") Duration timeout,
         @DefaultValue List<String> trustedProxies) {
 
@@ -34,21 +37,23 @@ public record RateLimitProperties(
         writes = Rate.orDefaults(writes, 120, 60);
         auth = Rate.orDefaults(auth, 30, 20);
         connect = Rate.orDefaults(connect, 1, 20);
+        lookups = Rate.orDefaults(lookups, 30, 20);
         trustedProxies = List.copyOf(trustedProxies);
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("bantam.gateway.rate-limits.timeout must be positive");
         }
         // nonsense (a burst of 0, a host name for a range) fails the start, not the first request
-        policies(writes, auth, connect);
+        policies(writes, auth, connect, lookups);
         ClientAddresses.trusting(trustedProxies);
     }
 
     Policies policies() {
-        return policies(writes, auth, connect);
+        return policies(writes, auth, connect, lookups);
     }
 
-    private static Policies policies(Rate writes, Rate auth, Rate connect) {
-        return new Policies(writes.toPolicy("writes"), auth.toPolicy("auth"), connect.toPolicy("connect"));
+    private static Policies policies(Rate writes, Rate auth, Rate connect, Rate lookups) {
+        return new Policies(writes.toPolicy("writes"), auth.toPolicy("auth"), connect.toPolicy("connect"),
+                lookups.toPolicy("lookups"));
     }
 
     ClientAddresses clientAddresses() {

@@ -55,6 +55,16 @@ class RateLimiter {
                 .register(meters);
     }
 
+    /** Whether the bucket would allow a request, without taking one; empty when it cannot be checked. */
+    Mono<Optional<Verdict>> peek(Bucket bucket) {
+        return Mono.defer(() -> store.peek(bucket)
+                .map(Optional::of)
+                .timeout(timeout)
+                .transformDeferred(CircuitBreakerOperator.of(breaker))
+                .doOnNext(verdict -> verdict.filter(v -> !v.allowed()).ifPresent(this::countLimited))
+                .onErrorResume(failure -> unchecked(List.of(bucket), failure)));
+    }
+
     /** The strictest verdict over the buckets; empty when the request goes on unchecked. */
     Mono<Optional<Verdict>> check(List<Bucket> buckets) {
         Mono<Optional<Verdict>> decided = Flux.fromIterable(buckets)

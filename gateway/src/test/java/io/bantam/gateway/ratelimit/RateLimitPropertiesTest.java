@@ -32,6 +32,7 @@ class RateLimitPropertiesTest {
         assertThat(defaults.writes()).isEqualTo(new Rate(120, 60));
         assertThat(defaults.auth()).isEqualTo(new Rate(30, 20));
         assertThat(defaults.connect()).isEqualTo(new Rate(1, 20));
+        assertThat(defaults.lookups()).isEqualTo(new Rate(30, 20));
         assertThat(defaults.timeout()).isEqualTo(Duration.ofMillis(250));
         assertThat(defaults.trustedProxies()).isEmpty();
     }

@@ -38,10 +38,10 @@ class EventSamplesTest {
     private static final UUID RELATIONSHIP = UUID.fromString("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d");
     private static final UUID BOOKING = UUID.fromString("b0a1c2d3-e4f5-4a6b-9c7d-8e9f0a1b2c3d");
     private static final BookingSnapshot BOOKED = new BookingSnapshot(BOOKING, FREELANCER, ADA, "Kick-off call", null,
-            Instant.parse("2026-12-07T09:00:00Z"), Instant.parse("2026-12-07T10:00:00Z"), 60, ADA);
+            Instant.parse("2026-12-07T09:00:00Z"), Instant.parse("2026-12-07T10:00:00Z"), 60, ADA, "Europe/Berlin");
     private static final BookingSnapshot MOVED = new BookingSnapshot(BOOKING, FREELANCER, ADA, "Kick-off call",
             "Studio, 2nd floor", Instant.parse("2026-12-08T13:30:00Z"), Instant.parse("2026-12-08T15:00:00Z"), 90,
-            ADA);
+            ADA, "Europe/Berlin");
 
     static Stream<BantamEvent> samples() {
         return Stream.of(
@@ -120,6 +120,18 @@ class EventSamplesTest {
         assertThat(event.topic()).isEqualTo("bantam.bookings.v1");
         assertThat(event.key()).isEqualTo(FREELANCER.toString());
         assertThat(JSON.readTree(JSON.writeValueAsString(event)).has("topic")).isFalse();
+    }
+
+    @Test
+    void aBookingEventWithoutTheFreelancersZoneStillReads() throws IOException {
+        JsonNode tree = JSON.readTree(sample(BookingCreated.TYPE));
+        ((tools.jackson.databind.node.ObjectNode) tree.get("booking")).remove("freelancerTimeZone");
+
+        BookingCreated read = JSON.readValue(JSON.writeValueAsString(tree), BookingCreated.class);
+
+        assertThat(read.booking().freelancerTimeZone()).isNull();
+        assertThat(read.booking()).isEqualTo(new BookingSnapshot(BOOKING, FREELANCER, ADA, "Kick-off call", null,
+                Instant.parse("2026-12-07T09:00:00Z"), Instant.parse("2026-12-07T10:00:00Z"), 60, ADA));
     }
 
     @Test

@@ -292,7 +292,8 @@ class TaskApiIT extends TaskServiceTestBase {
     @Test
     void theApiDocumentDescribesExactlyTheTasksApi() {
         ApiDocuments documents = ApiDocuments.of(web).describesExactly(Set.of("POST /api/tasks", "GET /api/tasks",
-                "GET /api/tasks/{id}", "PATCH /api/tasks/{id}", "DELETE /api/tasks/{id}"), Set.of());
+                "GET /api/tasks/{id}", "PATCH /api/tasks/{id}", "DELETE /api/tasks/{id}", "GET /api/tasks/settings",
+                "PUT /api/tasks/settings"), Set.of());
         for (String operation : documents.operations()) {
             assertThat(documents.describes(operation, 403)).as(operation).contains("role.forbidden");
         }

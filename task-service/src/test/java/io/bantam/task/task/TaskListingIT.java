@@ -206,6 +206,6 @@ class TaskListingIT extends TaskServiceTestBase {
     private static Task toTask(TaskJson task) {
         return new Task(task.id(), task.freelancerId(), task.clientId(), task.title(), task.description(),
                 Priority.valueOf(task.priority()), task.completed(),
-                task.dueDate() == null ? null : LocalDate.parse(task.dueDate()), task.createdAt(), task.updatedAt());
+                task.dueDate() == null ? null : LocalDate.parse(task.dueDate()), task.createdAt(), task.updatedAt(), task.bookingId());
     }
 }

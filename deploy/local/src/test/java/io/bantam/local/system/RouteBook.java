@@ -320,6 +320,13 @@ public final class RouteBook {
                 .instance(w -> Map.of("id", w.bookingA))
                 .fresh(w -> Map.of("id", w.newBooking(w.a, w.c1)))
                 .readBack("GET /api/bookings/{id}"));
+        add(route("GET /api/bookings/{id}/ics", Access.USER, FREELANCER, CLIENT)
+                .instance(w -> Map.of("id", w.bookingA))
+                .readBack("GET /api/bookings/{id}"));
+        add(route("GET /api/calendar/feed", Access.USER, FREELANCER, CLIENT)
+                .tenancy("the caller's own feed address (the token's subject), no id in the request"));
+        add(route("POST /api/calendar/feed/reset", Access.USER, FREELANCER, CLIENT)
+                .tenancy("replaces the caller's own feed address (the token's subject), no id in the request"));
 
         // task-service
         add(route("GET /api/tasks", Access.USER, FREELANCER)
@@ -340,6 +347,11 @@ public final class RouteBook {
                 .instance(w -> Map.of("id", w.taskA))
                 .fresh(w -> Map.of("id", w.newTask(w.a, w.c1)))
                 .readBack("GET /api/tasks/{id}"));
+        add(route("GET /api/tasks/settings", Access.USER, FREELANCER)
+                .tenancy("the caller's own preparation settings (the token's subject), no id in the request"));
+        add(route("PUT /api/tasks/settings", Access.USER, FREELANCER)
+                .body(w -> Map.of("prepareForBookings", false, "prepareDaysBefore", 1))
+                .tenancy("replaces the caller's own preparation settings, no id in the request"));
 
         // notes-service
         add(route("GET /api/notes", Access.USER, FREELANCER)

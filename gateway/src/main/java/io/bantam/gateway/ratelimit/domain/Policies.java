@@ -15,7 +15,10 @@ import java.util.Set;
  *   <li>{@code connect}, per user: {@code POST /api/relationships}, connecting to a client by email, which
  *       tells a freelancer whether an email belongs to a client account; checked before {@code writes};</li>
  *   <li>{@code writes}, per user (the token's subject): {@code POST}, {@code PUT}, {@code PATCH} and
- *       {@code DELETE} under {@code /api/} with a valid token.</li>
+ *       {@code DELETE} under {@code /api/} with a valid token;</li>
+ *   <li>{@code lookups}, per client address: failed look-ups of a secret address ({@code /calendar/<token>.ics}
+ *       answered 404). Only failures count: a calendar app polling its feed never runs out, but whoever guesses
+ *       at tokens is refused (429) once the budget is spent, right or wrong, until it recovers.</li>
  * </ul>
  * Reads are not limited. An IPv6 client is counted by its /64 network, the block one subscriber usually holds
  * whole, so stepping through addresses of one's own network does not buy a new budget.
@@ -27,11 +30,27 @@ public final class Policies {
     private final Policy writes;
     private final Policy auth;
     private final Policy connect;
+    private final Policy lookups;
 
     public Policies(Policy writes, Policy auth, Policy connect) {
+        this(writes, auth, connect, new Policy("lookups", auth.perMinute(), auth.burst()));
+    }
+
+    public Policies(Policy writes, Policy auth, Policy connect, Policy lookups) {
         this.writes = Objects.requireNonNull(writes, "writes");
         this.auth = Objects.requireNonNull(auth, "auth");
         this.connect = Objects.requireNonNull(connect, "connect");
+        this.lookups = Objects.requireNonNull(lookups, "lookups");
+    }
+
+    /** Whether the path is a look-up of a secret address, whose failures (404) draw on {@code lookups}. */
+    public boolean isSecretLookup(String path) {
+        return path.startsWith("/calendar/");
+    }
+
+    /** The bucket a client's failed look-ups draw on. */
+    public Bucket failedLookups(InetAddress client) {
+        return lookups.bucket(addressKey(client));
     }
 
     /** Whether a request could draw on any budget, before anyone asks who the user is. */

@@ -62,6 +62,28 @@ public class RateLimitStore {
     }
 
     /**
+     * Whether the bucket's budget would allow a request now, without taking one (nothing is written): for budgets
+     * that only failures draw on, checked before the request and taken from after it failed.
+     */
+    public Mono<Verdict> peek(Bucket bucket) {
+        Policy policy = bucket.policy();
+        return db.sql("""
+                        SELECT tat, now() AS now, tat <= now() + :slack * interval '1 microsecond' AS allowed
+                          FROM rate_limit WHERE key = :key""")
+                .bind("key", bucket.key())
+                .bind("slack", policy.slackMicros())
+                .map(row -> {
+                    Instant tat = row.get("tat", Instant.class);
+                    Instant now = row.get("now", Instant.class);
+                    return Boolean.TRUE.equals(row.get("allowed", Boolean.class))
+                            ? policy.allowed(tat.isBefore(now) ? now : tat, now)
+                            : policy.limited(tat, now);
+                })
+                .one()
+                .defaultIfEmpty(policy.allowed(Instant.EPOCH, Instant.EPOCH));
+    }
+
+    /**
      * Deletes the rows whose TAT has passed: such a key has its whole budget again, exactly as a key without a
      * row. Safe while other replicas take from the same keys: a row updated meanwhile no longer qualifies.
      */

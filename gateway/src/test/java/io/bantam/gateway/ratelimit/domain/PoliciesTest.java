@@ -21,6 +21,19 @@ class PoliciesTest {
     }
 
     @Test
+    void failedFeedLookUpsAreCountedPerClientAddressInABudgetOfTheirOwn() {
+        Policy lookups = new Policy("lookups", 10, 5);
+        Policies policies = new Policies(WRITES, AUTH, CONNECT, lookups);
+
+        assertThat(policies.isSecretLookup("/calendar/abc.ics")).isTrue();
+        assertThat(policies.isSecretLookup("/api/calendar/feed")).isFalse();
+        assertThat(policies.failedLookups(CLIENT)).isEqualTo(new Bucket(lookups, "lookups:203.0.113.7"));
+        assertThat(policies.failedLookups(ip("2001:db8:1:2::9")))
+                .isEqualTo(policies.failedLookups(ip("2001:db8:1:2::1")));
+        assertThat(policies.bucketsFor("GET", "/calendar/abc.ics", null, CLIENT)).isEmpty();
+    }
+
+    @Test
     void writesAreLimitedPerUser() {
         for (String method : List.of("POST", "PUT", "PATCH", "DELETE")) {
             assertThat(POLICIES.bucketsFor(method, "/api/tasks/1", USER, CLIENT))

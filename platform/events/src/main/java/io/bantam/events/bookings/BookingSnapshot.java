@@ -7,7 +7,9 @@ import java.util.UUID;
 /**
  * A booking as booking-service publishes it: the whole booking, so a consumer (reminders, calendar feeds)
  * needs nothing else. The time is half-open, {@code [start, end)}; {@code createdBy} is the id of the party
- * that made it (the freelancer or the client); {@code location} may be null.
+ * that made it (the freelancer or the client); {@code location} may be null. {@code freelancerTimeZone} is the
+ * freelancer's IANA zone (what "the booking's date" means for it); optional, added within {@code .v1}: events
+ * written before it, or for a freelancer whose zone booking-service does not know, carry none (null).
  */
 public record BookingSnapshot(
         UUID id,
@@ -18,7 +20,8 @@ public record BookingSnapshot(
         Instant start,
         Instant end,
         int durationMinutes,
-        UUID createdBy) {
+        UUID createdBy,
+        String freelancerTimeZone) {
 
     public BookingSnapshot {
         Objects.requireNonNull(id, "id");
@@ -31,5 +34,11 @@ public record BookingSnapshot(
         if (!start.isBefore(end)) {
             throw new IllegalArgumentException("start must be before end");
         }
+    }
+
+    /** A snapshot without the freelancer's zone. */
+    public BookingSnapshot(UUID id, UUID freelancerId, UUID clientId, String title, String location, Instant start,
+            Instant end, int durationMinutes, UUID createdBy) {
+        this(id, freelancerId, clientId, title, location, start, end, durationMinutes, createdBy, null);
     }
 }

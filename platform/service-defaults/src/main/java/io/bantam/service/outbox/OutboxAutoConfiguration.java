@@ -1,6 +1,11 @@
 package io.bantam.service.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.flywaydb.core.api.Location;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -20,7 +25,11 @@ import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The outbox and its relay, for every service that has a database and publishes to Kafka. */
+/**
+ * The outbox and its relay, for services that set {@code bantam.outbox.enabled=true} in their application.yml:
+ * its table (the Flyway location {@value #MIGRATIONS}, added to the service's own), the {@link Outbox} to record
+ * events in, and the relay that publishes them ({@code bantam.outbox.relay-enabled}, on by default).
+ */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
         "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
@@ -30,8 +39,22 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
 @ConditionalOnClass({DatabaseClient.class, KafkaTemplate.class, io.r2dbc.postgresql.api.PostgresqlConnection.class})
 @ConditionalOnBean({DatabaseClient.class, KafkaTemplate.class})
+@ConditionalOnProperty(name = "bantam.outbox.enabled", havingValue = "true")
 @EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxAutoConfiguration {
+
+    /** Version 0.1, as it was in db/migration before: same version and checksum, so databases stay valid. */
+    static final String MIGRATIONS = "classpath:db/outbox";
+
+    @Bean
+    @ConditionalOnClass(name = "org.flywaydb.core.Flyway")
+    FlywayConfigurationCustomizer outboxMigrations() {
+        return configuration -> {
+            List<Location> locations = new ArrayList<>(Arrays.asList(configuration.getLocations()));
+            locations.add(new Location(MIGRATIONS));
+            configuration.locations(locations.toArray(Location[]::new));
+        };
+    }
 
     @Bean
     @ConditionalOnMissingBean

@@ -5,6 +5,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
+ * The outbox's settings. The outbox itself is switched on by name, {@code bantam.outbox.enabled: true} in the
+ * service's application.yml ({@link OutboxAutoConfiguration}).
+ *
  * @param relayEnabled whether this instance publishes recorded events (every instance may: rows are claimed
  *     with {@code FOR UPDATE SKIP LOCKED})
  * @param pollInterval the safety net behind LISTEN/NOTIFY: how often the relay looks even without a wake-up

@@ -1,5 +1,6 @@
 package io.bantam.service.problem;
 
+import io.bantam.service.tracing.RequestLogWebFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.server.ServerWebExchange;
@@ -30,14 +31,16 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
         ApiException problem = ProblemMapper.map(failure);
         if (problem == null) {
             log.error("Unexpected failure on {} {}", exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), failure);
+                    RequestLogWebFilter.loggable(exchange.getRequest().getPath().value()), failure);
             problem = ProblemMapper.unexpected();
         } else if (problem.status().is5xxServerError()) {
-            log.warn("{} {} answered {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
-                    problem.status().value(), failure.toString());
+            log.warn("{} {} answered {}: {}", exchange.getRequest().getMethod(),
+                    RequestLogWebFilter.loggable(exchange.getRequest().getPath().value()), problem.status().value(),
+                    failure.toString());
         } else if (log.isDebugEnabled()) {
-            log.debug("{} {} answered {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
-                    problem.status().value(), failure);
+            log.debug("{} {} answered {}", exchange.getRequest().getMethod(),
+                    RequestLogWebFilter.loggable(exchange.getRequest().getPath().value()), problem.status().value(),
+                    failure);
         }
         return responses.write(exchange, problem);
     }

@@ -21,13 +21,17 @@ import reactor.core.publisher.SignalType;
  * a caller to quote in a bug report. The line is written when the response starts (status final, the body not yet
  * sent), or when the caller goes away before that. Probes and scrapes ({@code /actuator/**}) log at DEBUG; the
  * logger's name is this class's, so {@code logging.level.io.bantam.service.tracing.RequestLogWebFilter=warn}
- * silences it.
+ * silences it. A path that is itself a secret, a calendar feed's {@code /calendar/<token>.ics}, is logged without its
+ * secret ({@code /calendar/{token}.ics}): a log line must never be a working address.
  */
 public class RequestLogWebFilter implements WebFilter, Ordered {
 
     public static final String TRACE_ID_HEADER = "X-Trace-Id";
 
     private static final Logger log = LoggerFactory.getLogger(RequestLogWebFilter.class);
+
+    /** Paths whose last segment is a secret (the unguessable token of a calendar feed). */
+    static final String SECRET_PATH_PREFIX = "/calendar/";
 
     private final Tracer tracer;
 
@@ -71,8 +75,8 @@ public class RequestLogWebFilter implements WebFilter, Ordered {
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         Object[] arguments = status == null
-                ? new Object[] {request.getMethod(), request.getPath().value(), millis}
-                : new Object[] {request.getMethod(), request.getPath().value(), status, millis};
+                ? new Object[] {request.getMethod(), loggable(request.getPath().value()), millis}
+                : new Object[] {request.getMethod(), loggable(request.getPath().value()), status, millis};
         // the request's span in scope, whichever thread commits the response: the line carries its trace id
         try (Tracer.SpanInScope scope = span == null ? null : tracer.withSpan(span)) {
             if (probe) {
@@ -81,5 +85,13 @@ public class RequestLogWebFilter implements WebFilter, Ordered {
                 log.info(format, arguments);
             }
         }
+    }
+
+    /** The path as it may be logged: a secret segment is replaced by its name. */
+    public static String loggable(String path) {
+        if (!path.startsWith(SECRET_PATH_PREFIX)) {
+            return path;
+        }
+        return SECRET_PATH_PREFIX + (path.endsWith(".ics") ? "{token}.ics" : "{token}");
     }
 }

@@ -50,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The outbox against a real PostgreSQL and a real Kafka broker. The relay's safety-net poll is set to an hour
  * here, so every event that arrives was brought out by the commit notification.
  */
-@SpringBootTest(classes = TestApplication.class, properties = "bantam.outbox.poll-interval=1h")
+@SpringBootTest(classes = TestApplication.class, properties = {"bantam.outbox.enabled=true", "bantam.outbox.poll-interval=1h"})
 @WithPostgres
 @WithKafka
 class OutboxRelayIT {

@@ -10,6 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "bantam.security.public-paths=/traced/**",
+                "bantam.outbox.enabled=true",
                 "management.tracing.sampling.probability=1.0",
                 "spring.kafka.template.observation-enabled=true",
                 "trace-test.group=sampled"})

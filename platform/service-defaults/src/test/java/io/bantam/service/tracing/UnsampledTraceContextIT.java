@@ -16,6 +16,7 @@ import org.springframework.context.ApplicationContext;
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "bantam.security.public-paths=/traced/**",
+                "bantam.outbox.enabled=true",
                 "management.tracing.sampling.probability=0.0",
                 "trace-test.group=unsampled"})
 class UnsampledTraceContextIT extends TraceContextScenarios {

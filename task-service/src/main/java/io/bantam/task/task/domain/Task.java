@@ -12,6 +12,7 @@ import java.util.UUID;
  *
  * @param clientId the client it is about, or null for a general task
  * @param dueDate the day it is due, or null
+ * @param bookingId the booking it prepares for (a preparation task, made by task-service), or null
  */
 public record Task(
         UUID id,
@@ -23,7 +24,8 @@ public record Task(
         boolean completed,
         LocalDate dueDate,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        UUID bookingId) {
 
     /** Title length in Unicode code points. */
     public static final int TITLE_MAX = 200;
@@ -47,19 +49,21 @@ public record Task(
     public static Task create(UUID id, UUID freelancerId, NewTask request, Instant now) {
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
         return new Task(id, freelancerId, request.clientId(), request.title(), request.description(),
-                request.priority(), false, request.dueDate(), at, at);
+                request.priority(), false, request.dueDate(), at, at, null);
     }
 
     /** This task with the change applied; unchanged (same {@code updatedAt}) when the change changes nothing. */
     public Task apply(TaskChange change, Instant now) {
         Task changed = new Task(id, freelancerId, change.clientId().applyTo(clientId), change.title().applyTo(title),
                 change.description().applyTo(description), change.priority().applyTo(priority),
-                change.completed().applyTo(completed), change.dueDate().applyTo(dueDate), createdAt, updatedAt);
+                change.completed().applyTo(completed), change.dueDate().applyTo(dueDate), createdAt, updatedAt,
+                bookingId);
         if (changed.equals(this)) {
             return this;
         }
         return new Task(changed.id, freelancerId, changed.clientId, changed.title, changed.description,
-                changed.priority, changed.completed, changed.dueDate, createdAt, now.truncatedTo(ChronoUnit.MICROS));
+                changed.priority, changed.completed, changed.dueDate, createdAt, now.truncatedTo(ChronoUnit.MICROS),
+                bookingId);
     }
 
     /**

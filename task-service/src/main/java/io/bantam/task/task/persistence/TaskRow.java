@@ -17,19 +17,21 @@ record TaskRow(
         boolean completed,
         LocalDate dueDate,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        UUID bookingId) {
 
-    static final String COLUMNS =
-            "id, freelancer_id, client_id, title, description, priority, completed, due_date, created_at, updated_at";
+    static final String COLUMNS = "id, freelancer_id, client_id, title, description, priority, completed, due_date,"
+            + " created_at, updated_at, booking_id";
 
     static TaskRow of(Task task) {
         return new TaskRow(task.id(), task.freelancerId(), task.clientId(), task.title(), task.description(),
-                task.priority().name(), task.completed(), task.dueDate(), task.createdAt(), task.updatedAt());
+                task.priority().name(), task.completed(), task.dueDate(), task.createdAt(), task.updatedAt(),
+                task.bookingId());
     }
 
     Task toTask() {
         return new Task(id, freelancerId, clientId, title, description, Priority.valueOf(priority), completed, dueDate,
-                createdAt, updatedAt);
+                createdAt, updatedAt, bookingId);
     }
 
     @Override

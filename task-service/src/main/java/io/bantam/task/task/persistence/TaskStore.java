@@ -28,7 +28,7 @@ public class TaskStore {
 
     public Mono<Task> insert(Task task) {
         return db.sql("INSERT INTO task (" + TaskRow.COLUMNS + ") VALUES (:id, :freelancerId, :clientId,"
-                        + " :title, :description, :priority, :completed, :dueDate, :createdAt, :updatedAt)")
+                        + " :title, :description, :priority, :completed, :dueDate, :createdAt, :updatedAt, :bookingId)")
                 .bindProperties(TaskRow.of(task))
                 .then()
                 .thenReturn(task);
@@ -44,14 +44,17 @@ public class TaskStore {
         return select(freelancerId, id, " FOR UPDATE");
     }
 
-    /** Writes every changeable field of the freelancer's task. */
+    /**
+     * Writes every changeable field of the freelancer's task, which is the freelancer's own edit: a preparation
+     * task the freelancer edited is no longer removed with its cancelled booking.
+     */
     public Mono<Task> update(Task task) {
         TaskRow row = TaskRow.of(task);
         return db.sql("""
                         UPDATE task
                            SET client_id = :clientId, title = :title, description = :description,
                                priority = :priority, completed = :completed, due_date = :dueDate,
-                               updated_at = :updatedAt
+                               updated_at = :updatedAt, edited = true
                          WHERE id = :id AND freelancer_id = :freelancerId""")
                 .bind("id", row.id())
                 .bind("freelancerId", row.freelancerId())

@@ -63,7 +63,7 @@ public final class Tasks {
         }
 
         public Task build() {
-            return new Task(id, FREELANCER, client, title, description, priority, completed, due, created, created);
+            return new Task(id, FREELANCER, client, title, description, priority, completed, due, created, created, null);
         }
     }
 }
