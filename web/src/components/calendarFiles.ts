@@ -13,7 +13,8 @@ export function saveBlob(blob: Blob, name: string): void {
   document.body.append(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  // released later: Chromium cancels a download whose object URL is revoked before the download started
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
 /** GET /api/bookings/{id}/ics with the session's token, saved as booking-<id>.ics; an ApiError when refused. */

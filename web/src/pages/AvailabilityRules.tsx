@@ -10,7 +10,7 @@ import { useUser } from '../auth/session';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Field } from '../components/Field';
 import { fieldError, ProblemAlert } from '../components/ProblemAlert';
-import { clientName, useRelationships } from '../hooks';
+import { allPages, clientName, useRelationships } from '../hooks';
 import { formatInstant, formatSpan, today } from '../time/time';
 import {
   clientBody, clientDraft, clientProblems, DEFAULT_RULES, describeRule, localToInstant, overrideBody, overrideProblems,
@@ -315,7 +315,8 @@ export function StrandedSection({ zone }: { zone: string }) {
   const relationships = useRelationships();
   const stranded = useQuery({
     queryKey: ['stranded'],
-    queryFn: () => call<Stranded[]>(api.GET('/api/availability/stranded')),
+    queryFn: () => allPages<Stranded>((cursor) =>
+      call(api.GET('/api/availability/stranded', { params: { query: { limit: 500, ...(cursor ? { cursor } : {}) } } }))),
   });
   const items = stranded.data ?? [];
   return (
