@@ -36,9 +36,13 @@ class CorsFilter implements WebFilter, Ordered {
 
     static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
     static final List<String> REQUEST_HEADERS = List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, "traceparent");
-    /** Readable by the UI beyond the CORS-safelisted ones: the RateLimit fields and the trace id to quote in a bug report. */
+    /**
+     * Readable by the UI beyond the CORS-safelisted ones: the RateLimit fields, the trace id to quote in a bug report,
+     * and how many bookings a change to availability strands (booking-service).
+     */
     static final List<String> EXPOSED_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER, "RateLimit",
-            "RateLimit-Policy", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "X-Trace-Id");
+            "RateLimit-Policy", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "X-Trace-Id",
+            "Bantam-Stranded-Bookings");
 
     private static final List<String> PREFLIGHT_VARY = List.of(HttpHeaders.ORIGIN,
             HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);

@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -87,6 +88,7 @@ class RulesController {
     }
 
     @DeleteMapping("/overrides/{date}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<ResponseEntity<Void>> deleteOverride(CurrentUser caller,
             @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         caller.require(Role.FREELANCER);
@@ -94,6 +96,7 @@ class RulesController {
     }
 
     @PostMapping("/time-off")
+    @ResponseStatus(HttpStatus.CREATED)
     Mono<ResponseEntity<TimeOffResponse>> addTimeOff(CurrentUser caller, @Valid @RequestBody TimeOffRequest body) {
         caller.require(Role.FREELANCER);
         return Mono.fromCallable(body::toTime)
@@ -102,6 +105,7 @@ class RulesController {
     }
 
     @DeleteMapping("/time-off/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<ResponseEntity<Void>> deleteTimeOff(CurrentUser caller, @PathVariable UUID id) {
         caller.require(Role.FREELANCER);
         return rules.deleteTimeOff(caller, id).then(withStranded(caller, HttpStatus.NO_CONTENT, null));
