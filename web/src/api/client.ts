@@ -48,3 +48,11 @@ export async function call<T>(answer: Promise<Answer<unknown>>): Promise<T> {
   if (!response.ok) throw toApiError(error, response);
   return data as T;
 }
+
+/** As call, with the answer's Bantam-Stranded-Bookings count (null when absent): availability changes. */
+export async function callCounting<T>(answer: Promise<Answer<unknown>>): Promise<{ data: T; stranded: number | null }> {
+  const { data, error, response } = await answer;
+  if (!response.ok) throw toApiError(error, response);
+  const value = response.headers.get('Bantam-Stranded-Bookings')?.trim();
+  return { data: data as T, stranded: value && /^\d+$/.test(value) ? Number(value) : null };
+}

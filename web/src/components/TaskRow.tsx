@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import type { Task } from '../api/types';
 import { today, Temporal } from '../time/time';
 
@@ -32,6 +33,7 @@ export function TaskRow({ task, zone, clientLabel, onToggle, onEdit, onDelete }:
           {task.dueDate && <span>due {task.dueDate}</span>}
           {overdue && <strong className="overdue-tag">overdue</strong>}
           {clientLabel && <span>{clientLabel}</span>}
+          {task.bookingId && <Link to={`/bookings/${task.bookingId}`} aria-label={`The booking of ${task.title}`}>booking</Link>}
         </span>
       </div>
       {onEdit && <button type="button" onClick={() => onEdit(task)} aria-label={`Edit ${task.title}`}>Edit</button>}

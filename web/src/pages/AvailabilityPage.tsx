@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, call } from '../api/client';
+import { api, call, callCounting } from '../api/client';
 import { ApiError } from '../api/problem';
 import { WEEKDAYS, type Availability, type Slot, type Weekday } from '../api/types';
 import { useUser } from '../auth/session';
@@ -11,6 +11,11 @@ import { ZoneSelect } from '../components/ZoneSelect';
 import { useAvailability } from '../hooks';
 import { groupSlotsByDay, today } from '../time/time';
 import { addWindow, copyDay, toWeek, toWeekly, windowProblems, type Week } from './availabilityEditor';
+import {
+  ClientRulesSection, OverridesSection, RulesForm, StrandedNotice, StrandedSection, TimeOffSection,
+  type DateOverride, type TimeOff,
+} from './AvailabilityRules';
+import { DEFAULT_RULES, type BookingRules } from './bookingRules';
 
 const DAY_NAMES: Record<Weekday, string> = {
   MONDAY: 'Monday', TUESDAY: 'Tuesday', WEDNESDAY: 'Wednesday', THURSDAY: 'Thursday', FRIDAY: 'Friday',
@@ -26,6 +31,8 @@ export function AvailabilityPage() {
   const [copyFrom, setCopyFrom] = useState<Weekday | null>(null);
   const [copyTo, setCopyTo] = useState<Weekday[]>([]);
   const [saved, setSaved] = useState(false);
+  // Bantam-Stranded-Bookings of the last change (weekly hours, an override, time off)
+  const [stranded, setStranded] = useState<number | null>(null);
   useEffect(() => {
     if (availability.data) {
       setZone(availability.data.timeZone);
@@ -33,9 +40,11 @@ export function AvailabilityPage() {
     }
   }, [availability.data]);
   const save = useMutation({
-    mutationFn: () => call<Availability>(api.PUT('/api/availability', { body: { timeZone: zone, weekly: toWeekly(week) } })),
-    onSuccess: (a) => {
+    mutationFn: () => callCounting<Availability>(api.PUT('/api/availability', { body: { timeZone: zone, weekly: toWeekly(week) } })),
+    onSuccess: ({ data: a, stranded: count }) => {
       queryClient.setQueryData(['availability', user.id], a);
+      setStranded(count);
+      void queryClient.invalidateQueries({ queryKey: ['stranded'] });
       void queryClient.invalidateQueries({ queryKey: ['slots'] });
       setSaved(true);
     },
@@ -44,6 +53,7 @@ export function AvailabilityPage() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
+    setStranded(null);
     if (!problems.size) save.mutate();
   };
   // errors[] name windows by their index in the weekly list we sent: weekly[3].start
@@ -60,10 +70,13 @@ export function AvailabilityPage() {
       params: { path: { freelancerId: user.id }, query: { from: from.toString(), to: from.add({ days: 6 }).toString(), durationMinutes: 60, stepMinutes: 60 } },
     })),
   });
+  // the rules' parts of the answer (for the freelancer itself: its defaults, overrides from today, time off)
+  const data = availability.data as (Availability & { rules?: BookingRules | null; overrides?: DateOverride[]; timeOff?: TimeOff[] }) | undefined;
   const previewDays = groupSlotsByDay((preview.data?.items ?? []) as Slot[], zone);
   return (
     <section aria-labelledby="availability-title">
       <h1 id="availability-title">Availability</h1>
+      <StrandedNotice count={stranded} />
       <form className="card" onSubmit={submit} noValidate>
         <p className="muted">The weekly hours clients can book, in your zone.</p>
         <ProblemAlert error={availability.error && !(availability.error instanceof ApiError && availability.error.status === 404) ? availability.error : null} />
@@ -133,6 +146,11 @@ export function AvailabilityPage() {
           </ul>
         ) : <p className="empty">{availability.data ? 'No free slots in the next 7 days.' : 'Save your hours to see your free slots.'}</p>}
       </div>
+      <RulesForm rules={data?.rules ?? undefined} />
+      <OverridesSection overrides={data?.overrides ?? []} zone={zone} onStranded={setStranded} />
+      <TimeOffSection timeOff={data?.timeOff ?? []} zone={zone} onStranded={setStranded} />
+      <ClientRulesSection defaults={data?.rules ?? DEFAULT_RULES} />
+      <StrandedSection zone={zone} />
       <Modal open={copyFrom !== null} title={`Copy ${copyFrom ? DAY_NAMES[copyFrom] : ''}’s hours to`} onClose={() => setCopyFrom(null)}>
         <fieldset className="copy-days">
           <legend>Days</legend>

@@ -10,6 +10,7 @@ import { Field } from '../components/Field';
 import { fieldError, ProblemAlert } from '../components/ProblemAlert';
 import { NotFoundPage } from '../components/NotFoundPage';
 import { SlotPicker } from '../components/SlotPicker';
+import { downloadBookingIcs } from '../components/calendarFiles';
 import { clientName, useAvailability, useRelationships } from '../hooks';
 import { formatInstant, formatSpan, isPast } from '../time/time';
 
@@ -30,6 +31,7 @@ export function BookingPage() {
   const [rescheduling, setRescheduling] = useState(false);
   const [slot, setSlot] = useState<Slot | null>(null);
   const [cancelling, setCancelling] = useState(false);
+  const ics = useMutation({ mutationFn: () => downloadBookingIcs(id) });
   const [details, setDetails] = useState<{ title: string; location: string } | null>(null);
   const done = (b?: Booking) => {
     if (b) queryClient.setQueryData(['booking', id], b);
@@ -88,6 +90,10 @@ export function BookingPage() {
           <dt>Location</dt><dd>{b.location || '—'}</dd>
         </dl>
         <ProblemAlert error={cancel.error} />
+        <ProblemAlert error={ics.error} />
+        <div className="actions">
+          <button type="button" onClick={() => ics.mutate()} disabled={ics.isPending}>Add to calendar</button>
+        </div>
         {!past && (
           <div className="actions">
             <button type="button" onClick={() => setRescheduling(true)}>Reschedule</button>

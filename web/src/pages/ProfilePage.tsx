@@ -6,6 +6,7 @@ import { session } from '../auth/session';
 import { Field } from '../components/Field';
 import { fieldError, ProblemAlert } from '../components/ProblemAlert';
 import { ZoneSelect } from '../components/ZoneSelect';
+import { CalendarFeed } from '../components/CalendarFeed';
 import { nowIn } from '../time/time';
 
 export function ProfilePage() {
@@ -70,6 +71,7 @@ export function ProfilePage() {
           </div>
         </form>
       )}
+      <CalendarFeed />
     </section>
   );
 }

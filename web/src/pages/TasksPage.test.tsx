@@ -20,6 +20,7 @@ describe('TasksPage', () => {
     vi.stubGlobal('fetch', vi.fn(async (request: Request) => {
       const path = new URL(request.url).pathname;
       if (path === '/api/relationships') return json(200, { items: [], nextCursor: null });
+      if (path === '/api/tasks/settings') return json(200, { prepareForBookings: false, prepareDaysBefore: 1 });
       if (path === '/api/tasks' && request.method === 'GET') return json(200, { items: [task], nextCursor: null });
       if (path === '/api/tasks/t1' && request.method === 'PATCH') return patch();
       return json(404, { status: 404, code: 'not-found' });

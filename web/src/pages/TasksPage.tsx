@@ -8,6 +8,7 @@ import { Field } from '../components/Field';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { TaskForm, taskBody, type TaskDraft } from '../components/TaskForm';
 import { TaskRow } from '../components/TaskRow';
+import { PreparationSettings } from '../components/PreparationSettings';
 import { clientName, useRelationships, useTasks, useToggleTask } from '../hooks';
 
 type Status = 'open' | 'done' | 'all';
@@ -116,6 +117,7 @@ export function TasksPage() {
         busy={remove.isPending} onConfirm={() => deleting && remove.mutate(deleting.id)} onCancel={() => setDeleting(null)}>
         <p>This cannot be undone.</p>
       </ConfirmDialog>
+      <PreparationSettings />
     </section>
   );
 }

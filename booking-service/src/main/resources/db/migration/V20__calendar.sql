@@ -22,7 +22,7 @@ CREATE TRIGGER booking_ical_sequence BEFORE UPDATE ON booking
 
 -- A feed lists a user's bookings as either party, cancelled ones included (for 31 days): live bookings are found
 -- through booking_participant, but cancelled ones no longer have rows there.
-CREATE INDEX booking_freelancer_start ON booking (freelancer_id, start_at);
+CREATE INDEX booking_freelancer_start_any ON booking (freelancer_id, start_at);
 CREATE INDEX booking_client_start ON booking (client_id, start_at);
 
 -- One feed per user. The token is never stored: it is derived from the user, this nonce and a server key
