@@ -1,0 +1,25 @@
+// Names for the schemas of the generated client (src/api/schema.d.ts, from openapi/bantam.json). The services'
+// documents mark no response member as required, so answers are read as the contract gives them: every member
+// present, the nullable ones (CONTRACT.md) null when empty.
+import type { components } from './schema';
+
+type S = components['schemas'];
+type Present<T> = { [K in keyof T]-?: Exclude<T[K], undefined> };
+type Nullable<T, K extends keyof T> = Omit<T, K> & { [P in K]: T[P] | null };
+
+export type User = Nullable<Present<S['UserResponse']>, 'phone' | 'preferredName' | 'pronouns'>;
+export type Session = Omit<Present<S['SessionResponse']>, 'user' | 'refreshToken'> & { user: User; refreshToken: string | null };
+export type RelationshipClient = Nullable<Present<S['Client']>, 'phone' | 'preferredName' | 'pronouns'>;
+export type Relationship = Omit<Nullable<Present<S['RelationshipResponse']>, 'endedAt'>, 'client' | 'freelancer'> & {
+  client: RelationshipClient;
+  freelancer: Present<S['Freelancer']>;
+};
+export type Booking = Nullable<Present<S['BookingResponse']>, 'location'>;
+export type Availability = Present<S['AvailabilityResponse']>;
+export type Slot = { start: string; end: string };
+export type Task = Nullable<Present<S['TaskResponse']>, 'clientId' | 'dueDate' | 'description'>;
+export type Note = Present<S['NoteResponse']>;
+export type Role = 'FREELANCER' | 'CLIENT';
+export type Priority = 'LOW' | 'MEDIUM' | 'HIGH';
+export type Weekday = 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
+export const WEEKDAYS: Weekday[] = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
