@@ -1,0 +1,236 @@
+package io.bantam.local.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Clock;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.BoundingBox;
+import io.bantam.local.system.Api;
+import io.bantam.local.system.Api.Reply;
+import io.bantam.local.system.RunningSystem;
+import io.bantam.local.system.World;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The issue's two journeys, in Chromium through the UI only (roles and accessible names), each effect checked
+ * through the API afterwards: a freelancer's day, and a client in another zone booking across a daylight-saving
+ * change.
+ */
+@Order(180)
+@ExtendWith({RunningSystem.Shared.class, WebBrowser.Shared.class})
+class WebJourneysIT {
+
+    static final String BERLIN = "Europe/Berlin";
+    static final String NEW_YORK = "America/New_York";
+    static final List<String> DAYS = List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+            "Sunday");
+
+    private static RunningSystem system;
+    private static WebBrowser browser;
+    private static Api gateway;
+
+    private BrowserContext context;
+
+    @BeforeAll
+    static void theSystem(RunningSystem running, WebBrowser chromium) {
+        system = running;
+        browser = chromium;
+        gateway = running.gateway();
+    }
+
+    @AfterEach
+    void closeContext() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Test
+    void aFreelancerSignsUpPublishesHoursConnectsBooksDragsCompletesATaskAndFindsANote() {
+        context = browser.context(gateway.baseUrl(), BERLIN, Ui.DESKTOP);
+        Page page = context.newPage();
+        String email = Ui.newEmail("fiona");
+        World.User client = World.signUp(gateway, "CLIENT", "Carl Client");
+
+        // sign up
+        Ui.signUp(page, "Fiona Freelancer", email, "FREELANCER", BERLIN);
+        String token = apiLogin(email);
+        String freelancerId = gateway.get("/api/users/me", token).get("id");
+
+        // availability: every day 09:00-17:00, Monday until 18:00
+        Ui.open(page, "Availability");
+        Ui.settled(page);
+        for (String day : DAYS) {
+            Ui.button(page, "Add a window on " + day).click();
+        }
+        Ui.field(page, "Monday window 1 end").fill("18:00");
+        Ui.button(page, "Save availability").click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Saved")))
+                .isVisible();
+        JsonNode availability = gateway.get("/api/availability/" + freelancerId, token).body();
+        assertThat(availability.path("timeZone").asString()).isEqualTo(BERLIN);
+        assertThat(availability.path("weekly").size()).isEqualTo(7);
+        assertThat(availability.path("weekly").toString()).contains("\"MONDAY\"", "\"18:00\"");
+
+        // connect a client by email
+        Ui.open(page, "Clients");
+        Ui.field(page, "Client's email").fill(client.email());
+        Ui.button(page, "Connect").click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Connected")))
+                .isVisible();
+
+        // book from the calendar (its New booking dialog: the slot picker, the keyboard path)
+        Ui.open(page, "Calendar");
+        Ui.button(page, "New booking").click();
+        Locator dialog = page.getByRole(AriaRole.DIALOG);
+        World.eventually(() -> gateway.get("/api/availability/" + freelancerId + "/slots?from="
+                + java.time.LocalDate.now() + "&to=" + java.time.LocalDate.now().plusDays(1)
+                + "&durationMinutes=60&clientId=" + client.id(), token), reply -> reply.status() == 200);
+        dialog.getByLabel("Client", new Locator.GetByLabelOptions().setExact(true)).selectOption(
+                new com.microsoft.playwright.options.SelectOption().setLabel("Carl Client"));
+        dialog.getByLabel("Title", new Locator.GetByLabelOptions().setExact(true)).fill("Kick-off");
+        dialog.getByRole(AriaRole.GROUP, new Locator.GetByRoleOptions().setName(Pattern.compile("^Free times on")))
+                .getByRole(AriaRole.BUTTON).first().click();
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Book").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Booked")))
+                .isVisible();
+        JsonNode booking = onlyBooking(token);
+        Instant booked = Instant.parse(booking.path("start").asString());
+        assertThat(booking.path("title").asString()).isEqualTo("Kick-off");
+        assertThat(booking.path("clientId").asString()).isEqualTo(client.id());
+
+        // drag it one hour later (its height is its hour); the week may need turning to show it
+        Locator event = page.getByText("Kick-off").first();
+        for (int week = 0; week < 2 && !event.isVisible(); week++) {
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^next",
+                    Pattern.CASE_INSENSITIVE))).first().click();
+        }
+        assertThat(event).isVisible();
+        event.scrollIntoViewIfNeeded();
+        BoundingBox box = event.boundingBox();
+        double x = box.x + box.width / 2;
+        double y = box.y + Math.min(10, box.height / 4);
+        page.mouse().move(x, y);
+        page.mouse().down();
+        page.mouse().move(x, y + box.height / 2, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(5));
+        page.mouse().move(x, y + box.height, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(5));
+        page.mouse().up();
+        Reply moved = World.eventually(() -> gateway.get("/api/bookings/" + booking.path("id").asString(), token),
+                reply -> !reply.get("start").equals(booking.path("start").asString()));
+        assertThat(Instant.parse(moved.get("start"))).isEqualTo(booked.plus(Duration.ofHours(1)));
+        assertThat(moved.body().path("durationMinutes").asInt()).isEqualTo(60);
+
+        // complete a task with one click
+        Reply task = gateway.post("/api/tasks", Map.of("title", "Send the contract", "clientId", client.id(),
+                "dueDate", java.time.LocalDate.now().toString()), token);
+        assertThat(task.status()).as("%s", task).isEqualTo(201);
+        Ui.open(page, "Tasks");
+        page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Done: Send the contract")).check();
+        World.eventually(() -> gateway.get("/api/tasks/" + task.get("id"), token),
+                reply -> reply.body().path("completed").asBoolean(false));
+
+        // write two notes, find one by a stemmed search
+        Ui.open(page, "Notes");
+        for (String text : List.of("Calling about the wedding photos on Friday", "Prefers email over phone")) {
+            Ui.field(page, "About").selectOption(new com.microsoft.playwright.options.SelectOption()
+                    .setLabel("Carl Client"));
+            Ui.field(page, "Note").fill(text);
+            Ui.button(page, "Save note").click();
+            assertThat(page.getByText(text)).isVisible();
+        }
+        Ui.field(page, "Search notes").fill("call photo");
+        Ui.button(page, "Search").click();
+        assertThat(page.getByText("Calling about the wedding photos on Friday")).isVisible();
+        assertThat(page.getByText("Prefers email over phone")).isHidden();
+    }
+
+    @Test
+    void aClientInNewYorkBooksReschedulesAndCancelsAcrossTheDaylightSavingChange() {
+        World.User freelancer = World.signUp(gateway, "FREELANCER", "Berta Berlin");
+        Reply hours = gateway.put("/api/availability", World.weekly(BERLIN), freelancer.token());
+        assertThat(hours.status()).as("%s", hours).isEqualTo(200);
+        String email = Ui.newEmail("nyc");
+
+        context = browser.context(gateway.baseUrl(), NEW_YORK, Ui.DESKTOP);
+        // the browser's today: Friday 12 March 2027 in New York; on Sunday the 14th New York moves to EDT
+        // (UTC-4) while Berlin stays on CET (UTC+1) until the 28th, so 09:00 in Berlin is 03:00 on Saturday
+        // and 04:00 from Monday in New York
+        context.clock().setFixedTime("2027-03-12T15:00:00Z");
+        Page page = context.newPage();
+        Ui.signUp(page, "Nina York", email, "CLIENT", NEW_YORK);
+        String token = apiLogin(email);
+        String clientId = gateway.get("/api/users/me", token).get("id");
+        Reply connected = gateway.post("/api/relationships", Map.of("clientEmail", email), freelancer.token());
+        assertThat(connected.status()).as("%s", connected).isEqualTo(201);
+
+        Ui.open(page, "Book");
+        Locator days = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Day").setExact(true));
+        days.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sat 13 Mar").setExact(true)).click();
+        assertThat(firstSlot(page)).hasText(Pattern.compile("^03:00.*09:00"));
+        days.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Mon 15 Mar").setExact(true)).click();
+        assertThat(firstSlot(page)).hasText(Pattern.compile("^04:00.*09:00"));
+        firstSlot(page).click();
+        Ui.field(page, "Title").fill("Portrait session");
+        Ui.button(page, "Confirm booking").click();
+        assertThat(Ui.heading(page, "Portrait session")).isVisible();
+        assertThat(page.getByText("Mon 15 Mar, 04:00 (America/New_York)")).isVisible();
+        assertThat(page.getByText("Mon 15 Mar, 09:00 (Europe/Berlin)")).isVisible();
+        JsonNode booking = onlyBooking(token);
+        assertThat(booking.path("start").asString()).isEqualTo("2027-03-15T08:00:00Z");
+        assertThat(booking.path("clientId").asString()).isEqualTo(clientId);
+        assertThat(booking.path("freelancerId").asString()).isEqualTo(freelancer.id());
+
+        // reschedule to Tuesday 05:00 in New York, 10:00 in Berlin
+        Ui.button(page, "Reschedule").click();
+        Locator dialog = page.getByRole(AriaRole.DIALOG);
+        dialog.getByRole(AriaRole.GROUP, new Locator.GetByRoleOptions().setName("Day").setExact(true))
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Tue 16 Mar").setExact(true))
+                .click();
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^05:00.*10:00")))
+                .first().click();
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Move to")))
+                .click();
+        assertThat(page.getByText("Tue 16 Mar, 05:00 (America/New_York)")).isVisible();
+        String id = booking.path("id").asString();
+        assertThat(gateway.get("/api/bookings/" + id, token).get("start")).isEqualTo("2027-03-16T09:00:00Z");
+
+        // cancel, with the confirmation
+        Ui.button(page, "Cancel booking").click();
+        page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                .setName("Cancel booking").setExact(true)).click();
+        World.eventually(() -> gateway.get("/api/bookings/" + id, token), reply -> reply.status() == 404);
+        assertThat(gateway.get("/api/bookings/" + id, freelancer.token()).status()).isEqualTo(404);
+    }
+
+    private static Locator firstSlot(Page page) {
+        return page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName(Pattern.compile("^Free times on")))
+                .getByRole(AriaRole.BUTTON).first();
+    }
+
+    /** The same person signed in through the API, to check what the UI did. */
+    private static String apiLogin(String email) {
+        Reply login = gateway.post("/api/auth/login", Map.of("email", email, "password", Ui.PASSWORD), null);
+        assertThat(login.status()).as("%s", login).isEqualTo(200);
+        return login.get("accessToken");
+    }
+
+    private static JsonNode onlyBooking(String token) {
+        Reply bookings = gateway.get("/api/bookings?from=2026-01-01T00:00:00Z&to=2028-01-01T00:00:00Z", token);
+        assertThat(bookings.body().path("items").size()).as("%s", bookings).isEqualTo(1);
+        return bookings.body().path("items").get(0);
+    }
+}
