@@ -43,6 +43,16 @@ final class Ui {
         return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     }
 
+    /** Signs up through the API, with a display name ("Carl Client") and an email of its own. */
+    static World.User apiSignUp(io.bantam.local.system.Api api, String role, String name) {
+        String email = newEmail(name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", ""));
+        io.bantam.local.system.Api.Reply signup = api.post("/api/auth/signup", java.util.Map.of("email", email,
+                "password", PASSWORD, "name", name, "role", role, "timeZone", "Europe/Berlin"), null);
+        org.assertj.core.api.Assertions.assertThat(signup.status()).as("%s", signup).isEqualTo(201);
+        return new World.User(signup.body().path("user").path("id").asString(), email, name, role,
+                signup.get("accessToken"), signup.get("refreshToken"));
+    }
+
     /** Signs up through the sign-up form and waits for the signed-in app (its Profile link). */
     static void signUp(Page page, String name, String email, String role, String timeZone) {
         page.navigate("/signup");

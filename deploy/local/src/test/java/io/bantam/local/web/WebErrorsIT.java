@@ -62,7 +62,7 @@ class WebErrorsIT {
     void aSlotTakenMeanwhileIsA409ThatSaysTheFreelancerIsBusy() {
         Booker booker = Booker.start(this);
         // another client takes the very slot the page offered
-        World.User other = World.signUp(gateway, "CLIENT", "Olga Other");
+        World.User other = Ui.apiSignUp(gateway, "CLIENT", "Olga Other");
         assertThat(gateway.post("/api/relationships", Map.of("clientEmail", other.email()),
                 booker.freelancer.token()).status()).isEqualTo(201);
         Reply taken = World.eventually(() -> gateway.post("/api/bookings", Map.of("clientId", other.id(),
@@ -94,7 +94,7 @@ class WebErrorsIT {
     @Test
     @Order(3)
     void aStoppedServiceIsA503CountdownAndThePageRecoversByItself() throws Exception {
-        World.User freelancer = World.signUp(gateway, "FREELANCER", "Sam Stopped");
+        World.User freelancer = Ui.apiSignUp(gateway, "FREELANCER", "Sam Stopped");
         assertThat(gateway.post("/api/tasks", Map.of("title", "Survive the outage"), freelancer.token()).status())
                 .isEqualTo(201);
         context = browser.context(gateway.baseUrl(), BERLIN, Ui.DESKTOP);
@@ -132,10 +132,10 @@ class WebErrorsIT {
     private record Booker(World.User freelancer, World.User client, Page page, String slot) {
 
         static Booker start(WebErrorsIT test) {
-            World.User freelancer = World.signUp(gateway, "FREELANCER", "Frida Busy");
+            World.User freelancer = Ui.apiSignUp(gateway, "FREELANCER", "Frida Busy");
             assertThat(gateway.put("/api/availability", World.weekly(BERLIN), freelancer.token()).status())
                     .isEqualTo(200);
-            World.User client = World.signUp(gateway, "CLIENT", "Cleo Client");
+            World.User client = Ui.apiSignUp(gateway, "CLIENT", "Cleo Client");
             assertThat(gateway.post("/api/relationships", Map.of("clientEmail", client.email()),
                     freelancer.token()).status()).isEqualTo(201);
             // the slot the page will offer first: the first free one from today on, for both of them

@@ -58,6 +58,17 @@ class WebUiIT {
         system = running;
         browser = chromium;
         world = World.build(running.gateway());
+        // something for Today and the calendar to show (and the screenshots): a booking tomorrow, a task due today
+        java.time.ZoneId berlin = java.time.ZoneId.of(BERLIN);
+        java.time.LocalDate today = java.time.LocalDate.now(berlin);
+        io.bantam.local.system.Api.Reply booking = running.gateway().post("/api/bookings", Map.of(
+                "clientId", world.c1.id(), "title", "Portfolio review", "location", "Studio", "durationMinutes", 60,
+                "start", today.plusDays(1).atTime(10, 0).atZone(berlin).toInstant().toString()), world.a.token());
+        assertThat(booking.status()).as("%s", booking).isEqualTo(201);
+        io.bantam.local.system.Api.Reply task = running.gateway().post("/api/tasks", Map.of("title",
+                "Send the quote", "clientId", world.c1.id(), "dueDate", today.toString(), "priority", "HIGH"),
+                world.a.token());
+        assertThat(task.status()).as("%s", task).isEqualTo(201);
     }
 
     @AfterEach
