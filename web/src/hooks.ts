@@ -4,10 +4,27 @@ import { api, call } from './api/client';
 import type { Availability, Booking, Relationship, Task } from './api/types';
 import { useUser } from './auth/session';
 
+type Page = { items?: unknown[]; nextCursor?: string | null };
+
+/** Every item of a list: pages of 500 (the API's maximum), following nextCursor to the end. */
+export async function allPages<T>(page: (cursor: string | undefined) => Promise<Page>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const answer = await page(cursor);
+    items.push(...((answer.items ?? []) as T[]));
+    cursor = answer.nextCursor ?? undefined;
+  } while (cursor);
+  return items;
+}
+
+const PAGE = 500;
+
 export function useRelationships() {
   return useQuery({
     queryKey: ['relationships'],
-    queryFn: async () => (await call(api.GET('/api/relationships', {}))).items as Relationship[],
+    queryFn: () => allPages<Relationship>((cursor) =>
+      call(api.GET('/api/relationships', { params: { query: { limit: PAGE, ...(cursor ? { cursor } : {}) } } }))),
   });
 }
 
@@ -15,8 +32,8 @@ export function useBookings(from: string, to: string) {
   return useQuery({
     queryKey: ['bookings', from, to],
     enabled: Boolean(from && to),
-    queryFn: async () =>
-      (await call(api.GET('/api/bookings', { params: { query: { from, to } } }))).items as Booking[],
+    queryFn: () => allPages<Booking>((cursor) =>
+      call(api.GET('/api/bookings', { params: { query: { from, to, limit: PAGE, ...(cursor ? { cursor } : {}) } } }))),
   });
 }
 
@@ -42,7 +59,8 @@ export function useTasks(query: TaskQuery, enabled = true) {
   return useQuery({
     queryKey: ['tasks', query],
     enabled,
-    queryFn: async () => (await call(api.GET('/api/tasks', { params: { query } }))).items as Task[],
+    queryFn: () => allPages<Task>((cursor) =>
+      call(api.GET('/api/tasks', { params: { query: { ...query, limit: PAGE, ...(cursor ? { cursor } : {}) } } }))),
   });
 }
 

@@ -28,6 +28,21 @@ export function AppShell({ children }: { children: ReactNode }) {
   useEffect(() => {
     main.current?.focus({ preventScroll: true });
   }, [location.pathname]);
+  useEffect(() => {
+    // "/" jumps to the page's search field (Clients, Notes), never while typing in a field
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+      const target = event.target as HTMLElement | null;
+      if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
+      const search = main.current?.querySelector<HTMLInputElement>('input[type="search"]');
+      if (search) {
+        event.preventDefault();
+        search.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   return (
     <div className="shell">
       <a href="#main" className="skip-link">Skip to content</a>

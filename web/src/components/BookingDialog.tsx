@@ -4,7 +4,7 @@ import { api, call } from '../api/client';
 import { ApiError } from '../api/problem';
 import type { Booking, Relationship, Slot } from '../api/types';
 import { clientName } from '../hooks';
-import { addMinutes, formatInstant, formatRange } from '../time/time';
+import { addMinutes, formatSpan } from '../time/time';
 import { Modal } from './ConfirmDialog';
 import { Field } from './Field';
 import { fieldError, ProblemAlert } from './ProblemAlert';
@@ -93,7 +93,7 @@ export function BookingDialog({ open, freelancerId, zone, clients, start, durati
         )}
         {chosenStart && (
           <p className="when" aria-live="polite">
-            <strong>{formatInstant(chosenStart, zone)}</strong>, ends {formatRange(chosenStart, addMinutes(chosenStart, duration), zone).split('–')[1]}
+            <strong>{formatSpan(chosenStart, addMinutes(chosenStart, duration), zone)}</strong> · ends after {duration} minutes
           </p>
         )}
         <div className="actions">

@@ -76,36 +76,39 @@ export function AvailabilityPage() {
             const windows = week[day];
             return (
               <fieldset key={day} className="day-row">
-                <legend>{DAY_NAMES[day]}</legend>
-                <label className="switch">
-                  <input type="checkbox" checked={windows.length > 0}
+                <legend className="sr-only">{DAY_NAMES[day]}</legend>
+                <label className="day-switch">
+                  <input type="checkbox" checked={windows.length > 0} aria-label={`Available on ${DAY_NAMES[day]}`}
                     onChange={(e) => setWeek({ ...week, [day]: e.target.checked ? [{ start: '09:00', end: '17:00' }] : [] })} />
-                  Available on {DAY_NAMES[day]}
+                  <span aria-hidden="true">{DAY_NAMES[day]}</span>
                 </label>
-                {windows.length === 0 && <span className="muted">Unavailable</span>}
                 <ul className="windows">
+                  {windows.length === 0 && <li className="muted unavailable">Unavailable</li>}
                   {windows.map((w, i) => {
                     index += 1;
                     const message = problems.get(`${day}:${i}`) ?? apiError(index);
                     const n = i + 1;
                     return (
                       <li key={i} className="window">
-                        <Field label={`${DAY_NAMES[day]} window ${n} start`} error={undefined}>
-                          <input type="time" step={900} value={w.start}
-                            onChange={(e) => setWeek({ ...week, [day]: windows.map((x, j) => (j === i ? { ...x, start: e.target.value } : x)) })} />
-                        </Field>
-                        <Field label={`${DAY_NAMES[day]} window ${n} end`} error={message}>
-                          <input type="time" step={900} value={w.end}
-                            onChange={(e) => setWeek({ ...week, [day]: windows.map((x, j) => (j === i ? { ...x, end: e.target.value } : x)) })} />
-                        </Field>
-                        <button type="button" aria-label={`Remove ${DAY_NAMES[day]} window ${n}`}
-                          onClick={() => setWeek({ ...week, [day]: windows.filter((_, j) => j !== i) })}>Remove</button>
+                        <div className="window-times">
+                          <Field label={`${DAY_NAMES[day]} window ${n} start`} hideLabel>
+                            <input type="time" step={900} value={w.start}
+                              onChange={(e) => setWeek({ ...week, [day]: windows.map((x, j) => (j === i ? { ...x, start: e.target.value } : x)) })} />
+                          </Field>
+                          <span aria-hidden="true">–</span>
+                          <Field label={`${DAY_NAMES[day]} window ${n} end`} hideLabel error={message}>
+                            <input type="time" step={900} value={w.end}
+                              onChange={(e) => setWeek({ ...week, [day]: windows.map((x, j) => (j === i ? { ...x, end: e.target.value } : x)) })} />
+                          </Field>
+                          <button type="button" className="icon" aria-label={`Remove ${DAY_NAMES[day]} window ${n}`}
+                            onClick={() => setWeek({ ...week, [day]: windows.filter((_, j) => j !== i) })}>✕</button>
+                        </div>
                       </li>
                     );
                   })}
                 </ul>
-                <div className="actions">
-                  <button type="button" onClick={() => setWeek(addWindow(week, day))} aria-label={`Add a window on ${DAY_NAMES[day]}`}>Add window</button>
+                <div className="day-actions">
+                  <button type="button" className="icon" onClick={() => setWeek(addWindow(week, day))} aria-label={`Add a window on ${DAY_NAMES[day]}`}>+</button>
                   <button type="button" onClick={() => { setCopyFrom(day); setCopyTo([]); }} aria-label={`Copy ${DAY_NAMES[day]} to other days`}>Copy to…</button>
                 </div>
               </fieldset>

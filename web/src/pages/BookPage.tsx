@@ -9,7 +9,7 @@ import { Field } from '../components/Field';
 import { fieldError, ProblemAlert } from '../components/ProblemAlert';
 import { SlotPicker } from '../components/SlotPicker';
 import { useAvailability, useRelationships } from '../hooks';
-import { formatInstant, formatRange } from '../time/time';
+import { formatSpan } from '../time/time';
 
 const DURATIONS = [15, 30, 45, 60, 90, 120];
 
@@ -85,8 +85,8 @@ export function BookPage() {
         <form className="card" onSubmit={submit} noValidate>
           <h2>Confirm</h2>
           <p>
-            <strong>{formatInstant(slot.start, user.timeZone)}</strong> to {formatRange(slot.start, slot.end, user.timeZone).split('–')[1]}
-            {freelancerZone !== user.timeZone && <> · for {freelancer?.name}: {formatInstant(slot.start, freelancerZone)}</>}
+            <strong>{formatSpan(slot.start, slot.end, user.timeZone)}</strong>
+            {freelancerZone !== user.timeZone && <> · for {freelancer?.name}: {formatSpan(slot.start, slot.end, freelancerZone)}</>}
           </p>
           <Field label="Title" error={fieldError(book.error, 'title')}>
             <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} required />

@@ -11,7 +11,7 @@ import { fieldError, ProblemAlert } from '../components/ProblemAlert';
 import { NotFoundPage } from '../components/NotFoundPage';
 import { SlotPicker } from '../components/SlotPicker';
 import { clientName, useAvailability, useRelationships } from '../hooks';
-import { formatInstant, formatRange, isPast } from '../time/time';
+import { formatInstant, formatSpan, isPast } from '../time/time';
 
 export function BookingPage() {
   const { id = '' } = useParams();
@@ -81,8 +81,8 @@ export function BookingPage() {
       <div className="card">
         <dl className="profile">
           <dt>When</dt>
-          <dd>{formatInstant(b.start, zone)} – {formatRange(b.start, b.end, zone).split('–')[1]}</dd>
-          {otherZone && otherZone !== zone && (<><dt>For {other}</dt><dd>{formatInstant(b.start, otherZone)}</dd></>)}
+          <dd>{formatSpan(b.start, b.end, zone)}</dd>
+          {otherZone && otherZone !== zone && (<><dt>For {other}</dt><dd>{formatSpan(b.start, b.end, otherZone)}</dd></>)}
           <dt>With</dt><dd>{relationship && freelancerView ? <Link to={`/clients/${relationship.id}`}>{other}</Link> : other}</dd>
           <dt>Duration</dt><dd>{b.durationMinutes} minutes</dd>
           <dt>Location</dt><dd>{b.location || '—'}</dd>

@@ -27,9 +27,11 @@ function instantOf(str: string, date: Date | null): string {
   }
 }
 
-type Move = { id: string; start: string; durationMinutes: number; revert: () => void };
+type Move = { id: string; start: string; durationMinutes: number; revert: () => void; before?: { start: string; durationMinutes: number } };
 
 export default function CalendarPage() {
+  // a week does not fit 375 px: narrow screens start on the day view (the week and month stay one click away)
+  const [narrow] = useState(() => window.matchMedia('(max-width: 640px)').matches);
   const user = useUser();
   const zone = user.timeZone;
   const navigate = useNavigate();
@@ -41,16 +43,19 @@ export default function CalendarPage() {
   const active = (relationships.data ?? []).filter((r) => r.status === 'ACTIVE');
   const [dialog, setDialog] = useState<{ start: string | null; duration?: number } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [undo, setUndo] = useState<Move | null>(null);
   const move = useMutation({
     mutationFn: (m: Move) =>
       call<Booking>(api.PATCH('/api/bookings/{id}', { params: { path: { id: m.id } }, body: { start: m.start, durationMinutes: m.durationMinutes } })),
-    onSuccess: () => {
-      setNotice('Booking moved.');
+    onSuccess: (_booking, m) => {
+      setNotice(m.before ? 'Booking moved.' : 'Move undone.');
+      setUndo(m.before ? { id: m.id, ...m.before, revert: () => undefined } : null);
       void queryClient.invalidateQueries({ queryKey: ['bookings'] });
     },
     onError: (_error, m) => {
       m.revert();
       setNotice(null);
+      setUndo(null);
     },
   });
   const events = useMemo(() => (range ? bookings.data ?? [] : []).map((b) => ({
@@ -68,11 +73,16 @@ export default function CalendarPage() {
       </div>
       <p className="muted">Times in {zone}. Drag on empty time to book, drag or resize a booking to move it, or use New booking.</p>
       <ProblemAlert error={bookings.error ?? move.error} />
-      {notice && <p role="status">{notice}</p>}
+      {notice && (
+        <p role="status">
+          {notice}{' '}
+          {undo && <button type="button" onClick={() => { move.mutate(undo); setUndo(null); }}>Undo</button>}
+        </p>
+      )}
       <div className="calendar-wrap">
         <FullCalendar
           plugins={[timeGridPlugin, dayGridPlugin, interactionPlugin, classicThemePlugin]}
-          initialView="timeGridWeek"
+          initialView={narrow ? 'timeGridDay' : 'timeGridWeek'}
           timeZone={zone}
           headerToolbar={{ start: 'prev,next today', center: 'title', end: 'timeGridDay,timeGridWeek,dayGridMonth' }}
           height="auto"
@@ -81,11 +91,12 @@ export default function CalendarPage() {
           slotMinTime="06:00:00"
           slotMaxTime="22:00:00"
           allDaySlot={false}
+          dayMaxEvents={4}
           selectable
           selectMirror
           editable
           eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
-          {...{ slotLabelFormat: { hour: '2-digit', minute: '2-digit', hour12: false } }}
+          slotHeaderFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
           events={events}
           datesSet={(info) => {
             const next = { from: instantOf(info.startStr, info.start), to: instantOf(info.endStr, info.end) };
@@ -105,12 +116,22 @@ export default function CalendarPage() {
           eventDrop={(info) => {
             const start = instantOf(info.event.startStr, info.event.start);
             const end = instantOf(info.event.endStr, info.event.end);
-            move.mutate({ id: info.event.id, start, durationMinutes: minutesBetween(start, end), revert: info.revert });
+            const oldStart = instantOf(info.oldEvent.startStr, info.oldEvent.start);
+            const oldEnd = instantOf(info.oldEvent.endStr, info.oldEvent.end);
+            move.mutate({
+              id: info.event.id, start, durationMinutes: minutesBetween(start, end), revert: info.revert,
+              before: { start: oldStart, durationMinutes: minutesBetween(oldStart, oldEnd) },
+            });
           }}
           eventResize={(info) => {
             const start = instantOf(info.event.startStr, info.event.start);
             const end = instantOf(info.event.endStr, info.event.end);
-            move.mutate({ id: info.event.id, start, durationMinutes: minutesBetween(start, end), revert: info.revert });
+            const oldStart = instantOf(info.oldEvent.startStr, info.oldEvent.start);
+            const oldEnd = instantOf(info.oldEvent.endStr, info.oldEvent.end);
+            move.mutate({
+              id: info.event.id, start, durationMinutes: minutesBetween(start, end), revert: info.revert,
+              before: { start: oldStart, durationMinutes: minutesBetween(oldStart, oldEnd) },
+            });
           }}
         />
       </div>

@@ -10,7 +10,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { NotFoundPage } from '../components/NotFoundPage';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { TaskRow } from '../components/TaskRow';
-import { clientName, useBookings, useTasks, useToggleTask } from '../hooks';
+import { allPages, clientName, useBookings, useTasks, useToggleTask } from '../hooks';
 import { dayRange, formatInstant, nowIn, today } from '../time/time';
 
 export function ClientPage() {
@@ -31,7 +31,8 @@ export function ClientPage() {
   const notes = useQuery({
     queryKey: ['notes', { clientId }],
     enabled: Boolean(clientId),
-    queryFn: async () => (await call(api.GET('/api/notes', { params: { query: { clientId: clientId! } } }))).items as Note[],
+    queryFn: () => allPages<Note>((cursor) =>
+      call(api.GET('/api/notes', { params: { query: { clientId: clientId!, limit: 500, ...(cursor ? { cursor } : {}) } } }))),
   });
   const toggle = useToggleTask();
   const [confirming, setConfirming] = useState(false);

@@ -7,7 +7,7 @@ import { useUser } from '../auth/session';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Field } from '../components/Field';
 import { fieldError, ProblemAlert } from '../components/ProblemAlert';
-import { clientName, useRelationships } from '../hooks';
+import { allPages, clientName, useRelationships } from '../hooks';
 import { formatInstant } from '../time/time';
 
 export function NotesPage() {
@@ -24,7 +24,8 @@ export function NotesPage() {
   const query = { ...(clientId ? { clientId } : {}), ...(q ? { q } : {}) };
   const notes = useQuery({
     queryKey: ['notes', query],
-    queryFn: async () => (await call(api.GET('/api/notes', { params: { query } }))).items as Note[],
+    queryFn: () => allPages<Note>((cursor) =>
+      call(api.GET('/api/notes', { params: { query: { ...query, limit: 500, ...(cursor ? { cursor } : {}) } } }))),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['notes'] });
   const [text, setText] = useState('');
@@ -126,8 +127,10 @@ export function NotesPage() {
                       {' · '}{formatInstant(n.updatedAt, zone)}
                     </small>
                     <div className="actions">
-                      <button type="button" onClick={() => setEditing({ id: n.id, text: n.text })}>Edit</button>
-                      <button type="button" className="danger-link" onClick={() => setDeleting(n)}>Delete</button>
+                      <button type="button" onClick={() => setEditing({ id: n.id, text: n.text })}
+                        aria-label={`Edit the note about ${clientName(byClient.get(n.clientId))} from ${formatInstant(n.createdAt, zone)}`}>Edit</button>
+                      <button type="button" className="danger-link" onClick={() => setDeleting(n)}
+                        aria-label={`Delete the note about ${clientName(byClient.get(n.clientId))} from ${formatInstant(n.createdAt, zone)}`}>Delete</button>
                     </div>
                   </>
                 )}

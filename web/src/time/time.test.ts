@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayRange, groupSlotsByDay, instantOf, Temporal } from './time';
+import { dayRange, formatSpan, groupSlotsByDay, instantOf, Temporal } from './time';
 
 const slot = (start: string, minutes = 60) => ({
   start,
@@ -51,5 +51,12 @@ describe('day ranges and wall-clock times', () => {
 
   it('a time in the spring-forward gap moves later', () => {
     expect(instantOf(Temporal.PlainDate.from('2026-03-08'), '02:30', 'America/New_York')).toBe('2026-03-08T07:30:00Z');
+  });
+});
+
+describe('formatSpan', () => {
+  it('names the zone once and the end’s day when it is another day', () => {
+    expect(formatSpan('2026-12-07T08:00:00Z', '2026-12-07T09:00:00Z', 'Europe/Berlin')).toBe('Mon 7 Dec, 09:00–10:00 (Europe/Berlin)');
+    expect(formatSpan('2026-12-07T22:30:00Z', '2026-12-07T23:30:00Z', 'Europe/Berlin')).toBe('Mon 7 Dec, 23:30–Tue 8 Dec, 00:30 (Europe/Berlin)');
   });
 });

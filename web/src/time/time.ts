@@ -43,6 +43,14 @@ export function formatRange(start: string, end: string, zone: string): string {
   return `${timeOfDay(zoned(start, zone))}–${timeOfDay(zoned(end, zone))} (${zone})`;
 }
 
+/** "Fri 4 Dec, 10:00–11:00 (Europe/Berlin)"; an end on another day is named with its day */
+export function formatSpan(start: string, end: string, zone: string): string {
+  const a = zoned(start, zone);
+  const b = zoned(end, zone);
+  const endText = a.toPlainDate().equals(b.toPlainDate()) ? timeOfDay(b) : `${dayLabel(b.toPlainDate())}, ${timeOfDay(b)}`;
+  return `${dayLabel(a.toPlainDate())}, ${timeOfDay(a)}–${endText} (${zone})`;
+}
+
 /** the local time now in a zone, e.g. for a client's page: "14:05 Tue 8 Dec" */
 export function nowIn(zone: string): string {
   const z = Temporal.Now.zonedDateTimeISO(zone);
