@@ -197,7 +197,8 @@ class WebUiIT {
     private void check(Page page, String name, int width) {
         Ui.assertAccessible(page, name + " at " + width + " px");
         Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
-        assertThat(((Number) overflow).intValue()).as("%s at %d px scrolls sideways by", name, width).isLessThanOrEqualTo(0);
+        assertThat(((Number) overflow).intValue()).as("%s at %d px scrolls sideways by", name, width)
+                .isLessThanOrEqualTo(0);
         Ui.screenshot(page, root(), width == Ui.DESKTOP ? name : name + "-" + width);
     }
 }
