@@ -145,7 +145,7 @@ class WebJourneysIT {
                 "dueDate", java.time.LocalDate.now().toString()), token);
         assertThat(task.status()).as("%s", task).isEqualTo(201);
         Ui.open(page, "Tasks");
-        page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Done: Send the contract")).check();
+        page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Done: Send the contract")).click();
         World.eventually(() -> gateway.get("/api/tasks/" + task.get("id"), token),
                 reply -> reply.body().path("completed").asBoolean(false));
 
