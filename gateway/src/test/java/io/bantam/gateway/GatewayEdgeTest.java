@@ -85,6 +85,31 @@ class GatewayEdgeTest {
     }
 
     @Test
+    void theWebUiMayAskForABrowserSessionAtSignInAndTheCookieAndItsSetCookiePassThrough() {
+        client.options().uri("/api/auth/refresh")
+                .header(HttpHeaders.ORIGIN, UI)
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "bantam-session, content-type")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().value(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS,
+                        headers -> assertThat(headers.toLowerCase()).contains("bantam-session"));
+        assertThat(identity.totalCalls()).isZero();
+
+        String cookie = "bantam_refresh=next; Max-Age=2592000; Path=/api/auth; Secure; HttpOnly; SameSite=Strict";
+        identity.script("/api/auth/refresh",
+                Answer.ok("{\"refreshToken\":null}").withHeader(HttpHeaders.SET_COOKIE, cookie));
+        client.post().uri("/api/auth/refresh")
+                .header("Bantam-Session", "cookie")
+                .cookie("bantam_refresh", "first")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.SET_COOKIE, cookie);
+        assertThat(identity.lastHeaders().get(HttpHeaders.COOKIE)).isEqualTo("bantam_refresh=first");
+        assertThat(identity.lastHeaders().get("Bantam-Session")).isEqualTo("cookie");
+    }
+
+    @Test
     void aSecondConfiguredOriginIsAllowedToo() {
         client.options().uri("/api/auth/login")
                 .header(HttpHeaders.ORIGIN, "https://app.example.com")

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -26,6 +28,7 @@ final class ScriptedUpstream implements AutoCloseable {
     private final DisposableServer server;
     private final Map<String, ConcurrentLinkedQueue<Answer>> scripts = new ConcurrentHashMap<>();
     private final List<String> calls = new CopyOnWriteArrayList<>();
+    private volatile HttpHeaders lastHeaders = new DefaultHttpHeaders();
 
     private ScriptedUpstream(TestTokens tokens) {
         this.tokens = tokens;
@@ -60,6 +63,11 @@ final class ScriptedUpstream implements AutoCloseable {
                 .count();
     }
 
+    /** The headers of the last request that reached a scripted path (the JWKS aside). */
+    HttpHeaders lastHeaders() {
+        return lastHeaders;
+    }
+
     int totalCalls() {
         return calls.size();
     }
@@ -82,6 +90,7 @@ final class ScriptedUpstream implements AutoCloseable {
         }
         return request.receive().aggregate().asString().defaultIfEmpty("").flatMap(body -> {
             calls.add(request.method().name() + " " + path);
+            lastHeaders = request.requestHeaders().copy();
             Answer answer = next(path);
             if (answer.drop()) {
                 // closes the connection without a byte of response: what a crashed or restarted process does

@@ -24,8 +24,10 @@ import reactor.core.publisher.Mono;
  * 401. A cross-origin request from an origin not allowed, or a preflight asking for a method or header the API
  * does not take, is refused with 403 {@code request.origin-not-allowed}. An allowed request gets
  * {@code Access-Control-Allow-Origin} on whatever answers it: the service, a problem of the gateway (401, 404,
- * 413, 429, 503) or a fallback, so the UI can read every error. No credentials: tokens travel in the
- * {@code Authorization} header, never in cookies.
+ * 413, 429, 503) or a fallback, so the UI can read every error. No credentials: access tokens travel in the
+ * {@code Authorization} header; the one cookie, the browser session's refresh token ({@code Bantam-Session}, see
+ * docs/web-session.md), is for the UI's own origin (the gateway or the Vite dev server's proxy), not for
+ * cross-origin pages.
  */
 @Component
 @EnableConfigurationProperties(CorsProperties.class)
@@ -35,7 +37,9 @@ class CorsFilter implements WebFilter, Ordered {
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
 
     static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
-    static final List<String> REQUEST_HEADERS = List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, "traceparent");
+    /** {@code Bantam-Session}: the web UI's browser session at /api/auth (docs/web-session.md). */
+    static final List<String> REQUEST_HEADERS = List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, "traceparent",
+            "Bantam-Session");
     /**
      * Readable by the UI beyond the CORS-safelisted ones: the RateLimit fields, the trace id to quote in a bug report,
      * and how many bookings a change to availability strands (booking-service).
