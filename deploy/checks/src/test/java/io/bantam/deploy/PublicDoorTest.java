@@ -107,11 +107,16 @@ class PublicDoorTest {
         }
     }
 
-    /** The paths under /actuator that the gateway's code maps on its public port (its {@code PublicProbes}). */
+    /**
+     * The paths under /actuator that the gateway's code maps on its public port (its {@code PublicProbes}). The web
+     * UI's history fallback names /actuator only to keep it out ({@code WebUi}'s API prefixes), so it is not read
+     * here; PublicDoorIT asks the running gateway for those paths.
+     */
     static Set<String> publicActuatorPaths() {
         Set<String> paths = new TreeSet<>();
         try (var files = java.nio.file.Files.walk(Yamls.root().resolve("gateway/src/main/java"))) {
-            files.filter(file -> file.toString().endsWith(".java")).forEach(file -> {
+            files.filter(file -> file.toString().endsWith(".java"))
+                    .filter(file -> !file.getFileName().toString().equals("WebUi.java")).forEach(file -> {
                 java.util.regex.Matcher literal = java.util.regex.Pattern.compile("\"(/actuator[^\"]*)\"")
                         .matcher(Yamls.read(file));
                 while (literal.find()) {
