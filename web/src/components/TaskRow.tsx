@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Task } from '../api/types';
 import { today, Temporal } from '../time/time';
@@ -18,12 +19,20 @@ export function isOverdue(task: Task, zone: string): boolean {
 /** One task with its one-click done box; overdue ones are marked in words, not only in colour. */
 export function TaskRow({ task, zone, clientLabel, onToggle, onEdit, onDelete }: Props) {
   const overdue = isOverdue(task, zone);
+  // The click's new state until the cache has a newer task (the optimistic update, the server's answer or the
+  // rollback): the optimistic cache write reaches React a tick later, and a controlled box would otherwise be put
+  // back unticked for that tick.
+  const [clicked, setClicked] = useState<{ task: Task; checked: boolean } | null>(null);
+  const checked = clicked?.task === task ? clicked.checked : task.completed;
   return (
     <li className={`task-row${task.completed ? ' done' : ''}${overdue ? ' overdue' : ''}`}>
       <input
         type="checkbox"
-        checked={task.completed}
-        onChange={() => onToggle(task)}
+        checked={checked}
+        onChange={() => {
+          setClicked({ task, checked: !task.completed });
+          onToggle(task);
+        }}
         aria-label={`Done: ${task.title}`}
       />
       <div className="task-main">

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -15,13 +15,20 @@ const json = (status: number, body: unknown) =>
 
 describe('TasksPage', () => {
   let patch: () => Promise<Response>;
+  let listed: typeof task;
+  let reads: number;
   beforeEach(() => {
+    listed = task;
+    reads = 0;
     session.signedIn({ user, accessToken: 'token', refreshToken: null, tokenType: 'Bearer', expiresIn: 900 } as never);
     vi.stubGlobal('fetch', vi.fn(async (request: Request) => {
       const path = new URL(request.url).pathname;
       if (path === '/api/relationships') return json(200, { items: [], nextCursor: null });
       if (path === '/api/tasks/settings') return json(200, { prepareForBookings: false, prepareDaysBefore: 1 });
-      if (path === '/api/tasks' && request.method === 'GET') return json(200, { items: [task], nextCursor: null });
+      if (path === '/api/tasks' && request.method === 'GET') {
+        reads++;
+        return json(200, { items: [listed], nextCursor: null });
+      }
       if (path === '/api/tasks/t1' && request.method === 'PATCH') return patch();
       return json(404, { status: 404, code: 'not-found' });
     }));
@@ -51,5 +58,23 @@ describe('TasksPage', () => {
     answer(json(422, { status: 422, code: 'relationship.required', detail: 'not connected' }));
     await waitFor(() => expect((screen.getByRole('checkbox', { name: 'Done: Send the invoice' }) as HTMLInputElement).checked).toBe(false));
     expect(screen.getByRole('alert').textContent).toMatch(/not connected with this person/);
+  });
+
+  it('keeps the box ticked from the click on, and after the API said yes', async () => {
+    let answer!: (r: Response) => void;
+    patch = () => new Promise((resolve) => (answer = resolve));
+    renderPage();
+    const box = (await screen.findByRole('checkbox', { name: 'Done: Send the invoice' })) as HTMLInputElement;
+    fireEvent.click(box);
+    expect(box.checked).toBe(true); // in the same tick as the click, before the optimistic cache write renders
+    await waitFor(() => expect(answer).toBeTypeOf('function'));
+    expect(box.checked).toBe(true);
+    const before = reads;
+    listed = { ...task, completed: true };
+    answer(json(200, listed));
+    await waitFor(() => expect(reads).toBeGreaterThan(before)); // the lists read again after the answer
+    await waitFor(() => expect(screen.getByRole('checkbox', { name: 'Done: Send the invoice' })).toBeTruthy());
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect((screen.getByRole('checkbox', { name: 'Done: Send the invoice' }) as HTMLInputElement).checked).toBe(true);
   });
 });
