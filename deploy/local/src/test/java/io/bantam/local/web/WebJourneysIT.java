@@ -13,7 +13,17 @@ import io.bantam.local.system.Api.Reply;
 import io.bantam.local.system.RunningSystem;
 import io.bantam.local.system.World;
 import java.time.Duration;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.zone.ZoneOffsetTransition;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -26,15 +36,21 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The issue's journeys, in Chromium through the UI only (roles and accessible names), each effect checked
- * through the API afterwards: a freelancer's day. The client's journey across a daylight-saving change (New
- * York, the browser's clock fixed in March 2027) is not here yet: its runs did not find the slot picker's day
- * "Sat 13 Mar" and there was no time left to find out why (the branch's history, commit 2a152e0, has it).
+ * through the API afterwards: a freelancer's day, and a client in New York booking, rescheduling and cancelling
+ * across New York's next real daylight-saving change (computed from the zone rules, so the test never ages).
+ * The slot picker shows the 14 days from the browser's today, so the browser's clock (only the browser's:
+ * Playwright's clock, flowing from there) starts two days before that change; the server keeps its real clock,
+ * for which those days are simply in the future. Playwright's clock fakes Date, not Chromium's native Temporal,
+ * so that test removes the native Temporal and the web UI's temporal-polyfill (which reads Date.now()) runs.
  */
 @Order(180)
 @ExtendWith({RunningSystem.Shared.class, WebBrowser.Shared.class})
 class WebJourneysIT {
 
     static final String BERLIN = "Europe/Berlin";
+    static final String NEW_YORK = "America/New_York";
+    /** The web UI's day label ("Sat 13 Mar": en-GB, short weekday and month). */
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
     static final List<String> DAYS = List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
             "Sunday");
 
@@ -118,10 +134,15 @@ class WebJourneysIT {
         assertThat(booking.path("clientId").asString()).isEqualTo(client.id());
 
         // drag it later (its height is its hour); the week may need turning to show it
-        Locator event = page.getByText("Kick-off").first();
-        for (int week = 0; week < 2 && !event.isVisible(); week++) {
+        // (weeks start on Monday; the first free slot may fall in a later week)
+        LocalDate thisMonday = LocalDate.now(ZoneId.of(BERLIN)).with(TemporalAdjusters.previousOrSame(
+                DayOfWeek.MONDAY));
+        LocalDate bookedMonday = booked.atZone(ZoneId.of(BERLIN)).toLocalDate().with(
+                TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        for (long week = 0; week < ChronoUnit.WEEKS.between(thisMonday, bookedMonday); week++) {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Next week")).click();
         }
+        Locator event = page.getByText("Kick-off").first();
         assertThat(event).isVisible();
         event.scrollIntoViewIfNeeded();
         BoundingBox box = event.boundingBox();
@@ -163,6 +184,101 @@ class WebJourneysIT {
         assertThat(page.getByText("Prefers email over phone")).isHidden();
     }
 
+    @Test
+    void aClientInNewYorkBooksReschedulesAndCancelsAcrossTheDaylightSavingChange() {
+        ZoneId newYork = ZoneId.of(NEW_YORK);
+        ZoneId berlin = ZoneId.of(BERLIN);
+        ZoneOffsetTransition change = newYork.getRules().nextTransition(Instant.now());
+        LocalDate changeDay = change.getDateTimeBefore().toLocalDate();
+        LocalDate before = changeDay.minusDays(1);
+        LocalDate after = changeDay.plusDays(1);
+        LocalDate later = changeDay.plusDays(2);
+        // the freelancer's 09:00 in Berlin, as New York's wall clock shows it on either side of the change (Berlin
+        // changes on another Sunday: two or three weeks later in spring, a week earlier in autumn)
+        String nineBefore = newYorkTime(before, "09:00", berlin, newYork);
+        String nineAfter = newYorkTime(after, "09:00", berlin, newYork);
+        String tenLater = newYorkTime(later, "10:00", berlin, newYork);
+        assertThat(nineBefore).as("the change moves Berlin's 09:00 on New York's clock").isNotEqualTo(nineAfter);
+
+        World.User freelancer = Ui.apiSignUp(gateway, "FREELANCER", "Berta Berlin");
+        Reply hours = gateway.put("/api/availability", World.weekly(BERLIN), freelancer.token());
+        assertThat(hours.status()).as("%s", hours).isEqualTo(200);
+        String email = Ui.newEmail("nyc");
+
+        context = browser.context(gateway.baseUrl(), NEW_YORK, Ui.DESKTOP);
+        // Chromium has Temporal natively, and Playwright's clock fakes Date but not Temporal.Now: without the
+        // native one the web UI's temporal-polyfill takes over, which reads the (faked) Date.now()
+        context.addInitScript("delete globalThis.Temporal;");
+        context.clock().setSystemTime(ZonedDateTime.of(changeDay.minusDays(2), LocalTime.NOON, newYork)
+                .toInstant().toEpochMilli());
+        Page page = context.newPage();
+        Ui.signUp(page, "Nina York", email, "CLIENT", NEW_YORK);
+        String token = apiLogin(email);
+        String clientId = gateway.get("/api/users/me", token).get("id");
+        Reply connected = gateway.post("/api/relationships", Map.of("clientEmail", email), freelancer.token());
+        assertThat(connected.status()).as("%s", connected).isEqualTo(201);
+
+        // the connection reaches booking-service over Kafka: then the client may see the freelancer's hours
+        World.eventually(() -> gateway.get("/api/availability/" + freelancer.id(), token),
+                reply -> reply.status() == 200);
+        // a fresh load: the connections the app read at sign-up had none
+        page.navigate("/book");
+        assertThat(Ui.heading(page, "Book")).isVisible();
+        Locator days = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Day").setExact(true));
+        days.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(DAY.format(before)).setExact(true))
+                .click();
+        assertThat(firstSlot(page)).hasText(Pattern.compile("^" + nineBefore + ".*09:00"));
+        days.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(DAY.format(after)).setExact(true))
+                .click();
+        assertThat(firstSlot(page)).hasText(Pattern.compile("^" + nineAfter + ".*09:00"));
+        firstSlot(page).click();
+        Ui.field(page, "Title").fill("Portrait session");
+        Ui.button(page, "Confirm booking").click();
+        assertThat(Ui.heading(page, "Portrait session")).isVisible();
+        assertThat(page.getByText(Pattern.compile(DAY.format(after) + ", " + nineAfter
+                + ".*\\(America/New_York\\)")).first()).isVisible();
+        assertThat(page.getByText(Pattern.compile(DAY.format(after) + ", 09:00"
+                + ".*\\(Europe/Berlin\\)")).first()).isVisible();
+        JsonNode booking = onlyBooking(token);
+        assertThat(Instant.parse(booking.path("start").asString()))
+                .isEqualTo(ZonedDateTime.of(after, LocalTime.of(9, 0), berlin).toInstant());
+        assertThat(booking.path("clientId").asString()).isEqualTo(clientId);
+        assertThat(booking.path("freelancerId").asString()).isEqualTo(freelancer.id());
+
+        // reschedule to the next day, 10:00 in Berlin
+        Ui.button(page, "Reschedule").click();
+        Locator dialog = page.getByRole(AriaRole.DIALOG);
+        dialog.getByRole(AriaRole.GROUP, new Locator.GetByRoleOptions().setName("Day").setExact(true))
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(DAY.format(later)).setExact(true))
+                .click();
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^" + tenLater
+                + ".*10:00"))).first().click();
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Move to")))
+                .click();
+        assertThat(page.getByText(Pattern.compile(DAY.format(later) + ", " + tenLater
+                + ".*\\(America/New_York\\)")).first()).isVisible();
+        String id = booking.path("id").asString();
+        World.eventually(() -> gateway.get("/api/bookings/" + id, token), reply -> Instant.parse(reply.get("start"))
+                .equals(ZonedDateTime.of(later, LocalTime.of(10, 0), berlin).toInstant()));
+
+        // cancel, with the confirmation
+        Ui.button(page, "Cancel booking").click();
+        page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                .setName("Cancel booking").setExact(true)).click();
+        World.eventually(() -> gateway.get("/api/bookings/" + id, token), reply -> reply.status() == 404);
+        assertThat(gateway.get("/api/bookings/" + id, freelancer.token()).status()).isEqualTo(404);
+    }
+
+    private static String newYorkTime(LocalDate day, String berlinTime, ZoneId berlin, ZoneId newYork) {
+        return ZonedDateTime.of(day, LocalTime.parse(berlinTime), berlin).withZoneSameInstant(newYork)
+                .toLocalTime().toString();
+    }
+
+    private static Locator firstSlot(Page page) {
+        return page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName(Pattern.compile("^Free times on")))
+                .getByRole(AriaRole.BUTTON).first();
+    }
+
     /** The same person signed in through the API, to check what the UI did. */
     private static String apiLogin(String email) {
         Reply login = gateway.post("/api/auth/login", Map.of("email", email, "password", Ui.PASSWORD), null);
@@ -171,7 +287,8 @@ class WebJourneysIT {
     }
 
     private static JsonNode onlyBooking(String token) {
-        Reply bookings = gateway.get("/api/bookings?from=2026-01-01T00:00:00Z&to=2028-01-01T00:00:00Z", token);
+        Reply bookings = gateway.get("/api/bookings?from=" + Instant.now().minus(Duration.ofDays(1)) + "&to="
+                + Instant.now().plus(Duration.ofDays(400)), token);
         assertThat(bookings.body().path("items").size()).as("%s", bookings).isEqualTo(1);
         return bookings.body().path("items").get(0);
     }
