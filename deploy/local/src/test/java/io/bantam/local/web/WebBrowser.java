@@ -11,6 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Headless Chromium for the browser tests, driven by Playwright for Java: Debian's {@code chromium} package (or
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * they never skip ({@code .ci/run} installs it).
  */
 public final class WebBrowser implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(WebBrowser.class);
 
     /** Where Debian's {@code chromium} package puts its launcher. */
     static final Path DEBIAN_CHROMIUM = Path.of("/usr/bin/chromium");
@@ -55,7 +59,7 @@ public final class WebBrowser implements AutoCloseable {
                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                             "--disable-background-networking", "--disable-component-update", "--disable-sync",
                             "--no-first-run")));
-            System.out.printf("Browser tests: %s %s (Playwright for Java)%n", executable, browser.version());
+            log.info("Browser tests: {} {} (Playwright for Java)", executable, browser.version());
             return new WebBrowser(playwright, browser);
         } catch (RuntimeException e) {
             playwright.close();

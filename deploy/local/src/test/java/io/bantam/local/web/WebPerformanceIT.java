@@ -37,6 +37,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The web UI's speed, measured in Chromium with the browser's Performance API against the started system, and
@@ -48,6 +50,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Order(170)
 @ExtendWith({RunningSystem.Shared.class, WebBrowser.Shared.class})
 class WebPerformanceIT {
+
+    private static final Logger log = LoggerFactory.getLogger(WebPerformanceIT.class);
 
     static final String BERLIN = "Europe/Berlin";
     static final long INITIAL_JS_BUDGET = 150 * 1024;
@@ -82,7 +86,7 @@ class WebPerformanceIT {
         Path file = system.settings().root().resolve("deploy/local/target/ui/performance.md");
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
-        System.out.println("WebPerformanceIT:\n" + text);
+        log.info("WebPerformanceIT:\n{}", text);
     }
 
     Page page(int width) {
