@@ -76,11 +76,11 @@ public final class ArchitectureRules {
     /**
      * A feature ({@code io.bantam.<service>.<feature>..}) reaches another feature of its service only through
      * that feature's own beans, never into its {@code persistence} package: features that read each other's
-     * stores end up importing each other (booking-service's availability and booking did). Not yet part of the
-     * shared set (relationship-service's {@code RelationshipStore} still reads the profile feature's store); a
-     * service that keeps it applies it by name:
-     * <pre>{@code @ArchTest static final ArchRule features = ArchitectureRules.FEATURES_KEEP_OUT_OF_EACH_OTHERS_PERSISTENCE;}</pre>
+     * stores end up importing each other (booking-service's availability and booking did). Part of the shared
+     * set: a feature that needs another's data in its own query asks that feature for the fragment (relationship's
+     * {@code ProfileJoin}).
      */
+    @ArchTest
     public static final ArchRule FEATURES_KEEP_OUT_OF_EACH_OTHERS_PERSISTENCE = classes()
             .should(new ArchCondition<JavaClass>("reach only their own feature's persistence") {
                 @Override

@@ -1,9 +1,7 @@
 package io.bantam.relationship.profile.persistence;
 
+import io.bantam.relationship.profile.ProfileJoin;
 import io.bantam.relationship.profile.domain.UserProfile;
-import io.bantam.service.security.Role;
-import io.r2dbc.spi.Readable;
-import java.time.Instant;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -17,8 +15,7 @@ import reactor.core.publisher.Mono;
 @Repository
 public class UserProfileStore {
 
-    /** The columns of a profile, for selects here and joins elsewhere (prefix them with the table alias). */
-    public static final String COLUMNS = "id, email, name, role, time_zone, phone, preferred_name, pronouns, as_of";
+    private static final String COLUMNS = ProfileJoin.COLUMNS;
 
     private final DatabaseClient db;
 
@@ -62,7 +59,7 @@ public class UserProfileStore {
     public Mono<UserProfile> findById(UUID id) {
         return db.sql("SELECT " + COLUMNS + " FROM user_profile WHERE id = :id")
                 .bind("id", id)
-                .map(row -> read(row, ""))
+                .map(row -> ProfileJoin.read(row, ""))
                 .one();
     }
 
@@ -71,27 +68,7 @@ public class UserProfileStore {
         return db.sql("SELECT " + COLUMNS + " FROM user_profile WHERE lower(email) = lower(:email)"
                         + " ORDER BY as_of DESC LIMIT 1")
                 .bind("email", email)
-                .map(row -> read(row, ""))
+                .map(row -> ProfileJoin.read(row, ""))
                 .one();
-    }
-
-    /**
-     * A profile from a row whose profile columns carry a prefix (e.g. {@code client_} in a join); null when the
-     * join found no profile.
-     */
-    public static UserProfile read(Readable row, String prefix) {
-        UUID id = row.get(prefix + "id", UUID.class);
-        if (id == null) {
-            return null;
-        }
-        return new UserProfile(id,
-                row.get(prefix + "email", String.class),
-                row.get(prefix + "name", String.class),
-                Role.valueOf(row.get(prefix + "role", String.class)),
-                row.get(prefix + "time_zone", String.class),
-                row.get(prefix + "phone", String.class),
-                row.get(prefix + "preferred_name", String.class),
-                row.get(prefix + "pronouns", String.class),
-                row.get(prefix + "as_of", Instant.class));
     }
 }

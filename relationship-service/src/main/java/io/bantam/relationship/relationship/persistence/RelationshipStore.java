@@ -1,6 +1,6 @@
 package io.bantam.relationship.relationship.persistence;
 
-import io.bantam.relationship.profile.persistence.UserProfileStore;
+import io.bantam.relationship.profile.ProfileJoin;
 import io.bantam.relationship.relationship.domain.ActiveRelationshipExistsException;
 import io.bantam.relationship.relationship.domain.Relationship;
 import io.bantam.relationship.relationship.domain.RelationshipPosition;
@@ -30,11 +30,10 @@ public class RelationshipStore {
     static final String ACTIVE_PAIR_INDEX = "relationship_active_pair";
 
     private static final String VIEW = "SELECT " + prefixed("r", RelationshipRow.COLUMNS, "")
-            + ", " + prefixed("c", UserProfileStore.COLUMNS, "client_")
-            + ", " + prefixed("f", UserProfileStore.COLUMNS, "freelancer_")
+            + ", " + ProfileJoin.columns("c", "client_") + ", " + ProfileJoin.columns("f", "freelancer_")
             + " FROM relationship r"
-            + " LEFT JOIN user_profile c ON c.id = r.client_id"
-            + " LEFT JOIN user_profile f ON f.id = r.freelancer_id";
+            + ProfileJoin.leftJoin("c", "r.client_id")
+            + ProfileJoin.leftJoin("f", "r.freelancer_id");
 
     private final DatabaseClient db;
 
@@ -113,7 +112,7 @@ public class RelationshipStore {
 
     private static RelationshipView readView(Readable row) {
         return new RelationshipView(RelationshipRow.read(row).toRelationship(),
-                UserProfileStore.read(row, "client_"), UserProfileStore.read(row, "freelancer_"));
+                ProfileJoin.read(row, "client_"), ProfileJoin.read(row, "freelancer_"));
     }
 
     /** {@code a.x AS px, a.y AS py, ...} for the given columns. */
