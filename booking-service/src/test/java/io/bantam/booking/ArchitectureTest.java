@@ -9,17 +9,16 @@ import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
 import io.bantam.service.testsupport.ArchitectureRules;
 
-/** The layering every service keeps ({@link ArchitectureRules}), features out of each other's persistence, and the time rules (local time, DST) as plain Java as the domain. */
+/**
+ * The layering every service keeps ({@link ArchitectureRules}, features out of each other's persistence among them:
+ * availability, booking and rules reach each other through their beans, never each other's stores), and the time
+ * rules (local time, DST) as plain Java as the domain.
+ */
 @AnalyzeClasses(packages = "io.bantam.booking", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
     static final ArchTests shared = ArchTests.in(ArchitectureRules.class);
-
-    /** availability, booking and rules reach each other through their beans, never each other's stores. */
-    @ArchTest
-    static final ArchRule featuresKeepOutOfEachOthersPersistence =
-            ArchitectureRules.FEATURES_KEEP_OUT_OF_EACH_OTHERS_PERSISTENCE;
 
     @ArchTest
     static final ArchRule timeIsPlainJava = noClasses()

@@ -8,6 +8,7 @@ import io.bantam.booking.support.Api;
 import io.bantam.booking.support.User;
 import io.bantam.events.relationships.RelationshipCreated;
 import io.bantam.service.relationship.RelationshipProjection;
+import io.bantam.service.testsupport.ApiDocuments;
 import io.bantam.service.testsupport.TestSecurity;
 import io.bantam.testing.WithKafka;
 import io.bantam.testing.WithPostgres;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
 
 /** CONTRACT.md's "Booking rules, date overrides and time off", over HTTP, against a real PostgreSQL and Kafka. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -415,6 +418,149 @@ class BookingRulesIT {
             api.get(client, "/api/availability/{f}/slots?from=" + monday + "&to=" + monday
                     + "&durationMinutes=60&clientId=" + otherClient.id(), freelancer.id()).expectStatus().isBadRequest()
                     .expectBody().jsonPath("$.errors[0].field").isEqualTo("clientId");
+        }
+    }
+
+    /**
+     * The document says what CONTRACT.md says of the rules' shapes (the web UI's typed client is made from it):
+     * every member of an answer present, null exactly where null is allowed, the ranges of each member, and no
+     * member the API does not have (an override's window has no {@code day}).
+     */
+    @Nested
+    class TheApiDocument {
+
+        static final List<String> MEMBERS = List.of("bufferBeforeMinutes", "bufferAfterMinutes",
+                "minimumNoticeMinutes", "horizonDays", "maxBookingsPerWeek", "changeCutoffMinutes");
+        static final Map<String, List<Integer>> RANGES = Map.of("bufferBeforeMinutes", List.of(0, 240),
+                "bufferAfterMinutes", List.of(0, 240), "minimumNoticeMinutes", List.of(0, 43200),
+                "horizonDays", List.of(1, 730), "maxBookingsPerWeek", List.of(1, 100),
+                "changeCutoffMinutes", List.of(0, 10080));
+        static final String INTEGER = "\"integer\"";
+        static final String INTEGER_OR_NULL = "[\"integer\",\"null\"]";
+
+        JsonNode document;
+
+        @BeforeEach
+        void fetch() {
+            document = ApiDocuments.of(web).document();
+        }
+
+        @Test
+        void theRulesAnswersHaveEveryMemberAndNullOnlyWhereTheContractAllowsIt() {
+            assertThat(members("BookingRules")).containsExactlyInAnyOrderElementsOf(MEMBERS);
+            assertThat(strings(schema("BookingRules").get("required"))).containsExactlyInAnyOrderElementsOf(MEMBERS);
+            MEMBERS.forEach(member -> assertThat(type("BookingRules", member)).as(member)
+                    .isEqualTo(member.equals("maxBookingsPerWeek") ? INTEGER_OR_NULL : INTEGER));
+
+            List<String> clientMembers = new ArrayList<>(MEMBERS);
+            clientMembers.add("clientId");
+            assertThat(members("ClientRules")).containsExactlyInAnyOrderElementsOf(clientMembers);
+            assertThat(strings(schema("ClientRules").get("required")))
+                    .containsExactlyInAnyOrderElementsOf(clientMembers);
+            MEMBERS.forEach(member -> assertThat(type("ClientRules", member)).as(member).isEqualTo(INTEGER_OR_NULL));
+
+            assertThat(answer("/api/availability/rules", "put")).isEqualTo(ref("BookingRules"));
+            assertThat(answer("/api/availability/clients/{clientId}/rules", "get")).isEqualTo(ref("ClientRules"));
+            assertThat(answer("/api/availability/clients/{clientId}/rules", "put")).isEqualTo(ref("ClientRules"));
+        }
+
+        @Test
+        void theRulesBodiesAreAnyMembersInTheirRangesNullableWhereNullMeansNoRule() {
+            assertThat(body("/api/availability/rules", "put")).isEqualTo(ref("RulesRequest"));
+            assertThat(body("/api/availability/clients/{clientId}/rules", "put")).isEqualTo(ref("ClientRulesRequest"));
+            for (String request : List.of("RulesRequest", "ClientRulesRequest")) {
+                assertThat(members(request)).as(request).containsExactlyInAnyOrderElementsOf(MEMBERS);
+                assertThat(schema(request).has("required")).as("%s: every member may be absent", request).isFalse();
+                RANGES.forEach((member, range) -> {
+                    JsonNode property = schema(request).at("/properties/" + member);
+                    assertThat(List.of(property.get("minimum").asInt(), property.get("maximum").asInt()))
+                            .as("%s.%s", request, member).isEqualTo(range);
+                });
+            }
+            MEMBERS.forEach(member -> {
+                assertThat(type("RulesRequest", member)).as(member)
+                        .isEqualTo(member.equals("maxBookingsPerWeek") ? INTEGER_OR_NULL : INTEGER);
+                assertThat(type("ClientRulesRequest", member)).as(member).isEqualTo(INTEGER_OR_NULL);
+            });
+        }
+
+        @Test
+        void anOverridesWindowIsAStartAndAnEndWithoutADay() {
+            assertThat(members("OverrideWindow")).containsExactlyInAnyOrder("start", "end");
+            assertThat(strings(schema("OverrideWindow").get("required"))).containsExactlyInAnyOrder("start", "end");
+            assertThat(members("DateOverride")).containsExactlyInAnyOrder("date", "windows");
+            assertThat(strings(schema("DateOverride").get("required"))).containsExactlyInAnyOrder("date", "windows");
+            assertThat(schema("DateOverride").at("/properties/windows/items/$ref").asString())
+                    .isEqualTo(ref("OverrideWindow"));
+            assertThat(schema("OverrideRequest").at("/properties/windows/items/$ref").asString())
+                    .isEqualTo(ref("OverrideWindow"));
+            assertThat(strings(schema("OverrideRequest").get("required"))).containsExactly("windows");
+            assertThat(body("/api/availability/overrides/{date}", "put")).isEqualTo(ref("OverrideRequest"));
+            assertThat(answer("/api/availability/overrides/{date}", "put")).isEqualTo(ref("DateOverride"));
+        }
+
+        @Test
+        void timeOffHasANullableNoteAndTheAvailabilityCarriesTheRules() {
+            assertThat(members("TimeOff")).containsExactlyInAnyOrder("id", "start", "end", "note");
+            assertThat(strings(schema("TimeOff").get("required")))
+                    .containsExactlyInAnyOrder("id", "start", "end", "note");
+            assertThat(schema("TimeOff").at("/properties/note/type").toString()).isEqualTo("[\"string\",\"null\"]");
+            assertThat(strings(schema("TimeOffRequest").get("required"))).containsExactlyInAnyOrder("start", "end");
+            assertThat(schema("TimeOffRequest").at("/properties/note/type").toString())
+                    .isEqualTo("[\"string\",\"null\"]");
+            assertThat(answer("/api/availability/time-off", "post")).isEqualTo(ref("TimeOff"));
+
+            assertThat(members("Stranded")).containsExactlyInAnyOrder("booking", "reasons");
+            assertThat(strings(schema("Stranded").get("required"))).containsExactlyInAnyOrder("booking", "reasons");
+
+            JsonNode availability = schema("AvailabilityResponse");
+            assertThat(availability.at("/properties/rules/$ref").asString()).isEqualTo(ref("BookingRules"));
+            assertThat(availability.at("/properties/overrides/items/$ref").asString()).isEqualTo(ref("DateOverride"));
+            assertThat(availability.at("/properties/timeOff/items/$ref").asString()).isEqualTo(ref("TimeOff"));
+            assertThat(strings(availability.get("required")))
+                    .contains("rules", "overrides").doesNotContain("timeOff");  // a client never sees time off
+        }
+
+        JsonNode schema(String name) {
+            JsonNode schema = document.at("/components/schemas/" + name);
+            assertThat(schema.isMissingNode()).as("schema %s", name).isFalse();
+            return schema;
+        }
+
+        List<String> members(String schema) {
+            return schema(schema).get("properties").properties().stream().map(Map.Entry::getKey).toList();
+        }
+
+        String type(String schema, String member) {
+            return schema(schema).at("/properties/" + member + "/type").toString();
+        }
+
+        /** The schema an operation's 2xx answer refers to. */
+        String answer(String path, String method) {
+            JsonNode responses = operation(path, method).get("responses");
+            String status = responses.properties().stream().map(Map.Entry::getKey)
+                    .filter(code -> code.startsWith("2")).findFirst().orElseThrow();
+            return responses.get(status).get("content").values().iterator().next().at("/schema/$ref").asString();
+        }
+
+        String body(String path, String method) {
+            return operation(path, method).at("/requestBody/content").values().iterator().next()
+                    .at("/schema/$ref").asString();
+        }
+
+        JsonNode operation(String path, String method) {
+            JsonNode operation = document.get("paths").get(path).get(method);
+            assertThat(operation).as("%s %s", method, path).isNotNull();
+            return operation;
+        }
+
+        static String ref(String schema) {
+            return "#/components/schemas/" + schema;
+        }
+
+        static List<String> strings(JsonNode array) {
+            assertThat(array).as("required").isNotNull();
+            return array.values().stream().map(JsonNode::asString).toList();
         }
     }
 }

@@ -6,6 +6,7 @@ import io.bantam.booking.rules.RulesService;
 import io.bantam.booking.rules.web.RulesResponses.OverrideResponse;
 import io.bantam.booking.rules.web.RulesResponses.Rules;
 import io.bantam.booking.rules.web.RulesResponses.TimeOffResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.DayOfWeek;
 import java.util.List;
 import java.util.UUID;
@@ -15,8 +16,11 @@ import java.util.UUID;
  * freelancer: its defaults), the overrides from today on, and for the freelancer itself only its time off (a
  * client never sees {@code timeOff}: the member is left out).
  */
+@Schema(requiredProperties = {"freelancerId", "timeZone", "weekly", "rules", "overrides"})
 record AvailabilityResponse(UUID freelancerId, String timeZone, List<Window> weekly, Rules rules,
-        List<OverrideResponse> overrides, @JsonInclude(JsonInclude.Include.NON_NULL) List<TimeOffResponse> timeOff) {
+        List<OverrideResponse> overrides,
+        @Schema(description = "the freelancer itself only: a client never sees this member")
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<TimeOffResponse> timeOff) {
 
     record Window(DayOfWeek day, String start, String end) {
     }

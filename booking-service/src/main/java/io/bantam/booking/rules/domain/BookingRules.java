@@ -1,5 +1,8 @@
 package io.bantam.booking.rules.domain;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
  * How clients may book a freelancer (CONTRACT.md "Booking rules"): buffers around each booking, the minimum
  * notice, how far ahead (horizon), at most so many bookings a week (null: no maximum), and how late a client may
@@ -33,6 +36,11 @@ public record BookingRules(int bufferBeforeMinutes, int bufferAfterMinutes, int 
             this.field = field;
             this.min = min;
             this.max = max;
+        }
+
+        /** The member with that name in the contract, if there is one. */
+        public static Optional<Member> named(String field) {
+            return Arrays.stream(values()).filter(member -> member.field.equals(field)).findFirst();
         }
 
         public boolean allows(int value) {

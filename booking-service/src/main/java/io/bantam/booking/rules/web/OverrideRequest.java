@@ -7,20 +7,12 @@ import io.bantam.service.problem.ApiException;
 import io.bantam.service.problem.ApiException.FieldError;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 
 /** The body of {@code PUT /api/availability/overrides/{date}}: the date's windows (none: closed that day). */
-record OverrideRequest(@NotNull @Size(max = DateOverride.MAX_WINDOWS) List<@NotNull @Valid Window> windows) {
-
-    static final String TIME_MESSAGE = "must be a time of day HH:MM, 00:00 to 24:00";
-
-    record Window(
-            @NotNull @Pattern(regexp = TimeOfDay.PATTERN, message = TIME_MESSAGE) String start,
-            @NotNull @Pattern(regexp = TimeOfDay.PATTERN, message = TIME_MESSAGE) String end) {
-    }
+record OverrideRequest(@NotNull @Size(max = DateOverride.MAX_WINDOWS) List<@NotNull @Valid OverrideWindow> windows) {
 
     /** The override; 400 naming each window that starts at or after its end or overlaps another. */
     DateOverride toOverride(LocalDate date) {

@@ -13,6 +13,8 @@ import io.bantam.service.paging.Page;
 import io.bantam.service.problem.ApiException;
 import io.bantam.service.security.CurrentUser;
 import io.bantam.service.security.Role;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -53,7 +55,9 @@ class RulesController {
     }
 
     @PutMapping("/rules")
-    Mono<Rules> putRules(CurrentUser caller, @RequestBody RulesRequest body) {
+    Mono<Rules> putRules(CurrentUser caller,
+            @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(ref = RulesRequestSchemas.RULES_REF))) RulesRequest body) {
         caller.require(Role.FREELANCER);
         return Mono.fromCallable(() -> body.toChange(false))
                 .flatMap(change -> rules.changeRules(caller, change))
@@ -70,7 +74,9 @@ class RulesController {
     @PutMapping("/clients/{clientId}/rules")
     @Refuses(status = 422, code = "relationship.required", when = "the client is not actively connected")
     Mono<ClientRulesResponse> putClientRules(CurrentUser caller, @PathVariable UUID clientId,
-            @RequestBody RulesRequest body) {
+            @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(ref = RulesRequestSchemas.CLIENT_RULES_REF)))
+            RulesRequest body) {
         caller.require(Role.FREELANCER);
         return Mono.fromCallable(() -> body.toChange(true))
                 .flatMap(change -> rules.changeClientRules(caller, clientId, change))

@@ -1,84 +1,50 @@
 package io.bantam.booking.rules.web;
 
-import io.bantam.booking.rules.domain.BookingRules;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import io.bantam.booking.rules.domain.BookingRules.Member;
 import io.bantam.booking.rules.domain.RulesChange;
 import io.bantam.service.patch.Patch;
 import io.bantam.service.problem.ApiException;
 import io.bantam.service.problem.ApiException.FieldError;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The body of {@code PUT /api/availability/rules} and {@code PUT /api/availability/clients/{clientId}/rules}: any
  * of the six members; an absent one stays as it is. A record cannot tell an absent member from a {@code null}, so
- * the setters remember which members the body had.
+ * the body is read member by member, and each member is checked by its {@link Member} (the same ranges the
+ * documents' {@code RulesRequest} and {@code ClientRulesRequest} schemas give, {@link RulesRequestSchemas}).
  */
 final class RulesRequest {
 
-    private final Map<Member, Integer> present = new EnumMap<>(Member.class);
+    private final Map<Member, Object> present = new EnumMap<>(Member.class);
+    private final Map<String, Object> unknown = new LinkedHashMap<>();
 
-    // the fields document the members and their ranges (OpenAPI); the setters remember what the body had
-    @Min(0) @Max(BookingRules.MAX_BUFFER_MINUTES)
-    private Integer bufferBeforeMinutes;
-    @Min(0) @Max(BookingRules.MAX_BUFFER_MINUTES)
-    private Integer bufferAfterMinutes;
-    @Min(0) @Max(BookingRules.MAX_NOTICE_MINUTES)
-    private Integer minimumNoticeMinutes;
-    @Min(1) @Max(BookingRules.MAX_HORIZON_DAYS)
-    private Integer horizonDays;
-    @Min(1) @Max(BookingRules.MAX_BOOKINGS_PER_WEEK)
-    private Integer maxBookingsPerWeek;
-    @Min(0) @Max(BookingRules.MAX_CUTOFF_MINUTES)
-    private Integer changeCutoffMinutes;
-
-    void setBufferBeforeMinutes(Integer value) {
-        bufferBeforeMinutes = value;
-        present.put(Member.BUFFER_BEFORE, value);
-    }
-
-    void setBufferAfterMinutes(Integer value) {
-        bufferAfterMinutes = value;
-        present.put(Member.BUFFER_AFTER, value);
-    }
-
-    void setMinimumNoticeMinutes(Integer value) {
-        minimumNoticeMinutes = value;
-        present.put(Member.MINIMUM_NOTICE, value);
-    }
-
-    void setHorizonDays(Integer value) {
-        horizonDays = value;
-        present.put(Member.HORIZON, value);
-    }
-
-    void setMaxBookingsPerWeek(Integer value) {
-        maxBookingsPerWeek = value;
-        present.put(Member.MAX_PER_WEEK, value);
-    }
-
-    void setChangeCutoffMinutes(Integer value) {
-        changeCutoffMinutes = value;
-        present.put(Member.CHANGE_CUTOFF, value);
+    /** Every member of the body, as JSON gave it (a whole number is an {@link Integer}). */
+    @JsonAnySetter
+    void member(String name, Object value) {
+        Member.named(name).ifPresentOrElse(member -> present.put(member, value), () -> unknown.put(name, value));
     }
 
     /**
-     * The change asked for; 400 naming every member out of its range, and every {@code null} where the member
-     * cannot be null ({@code nullResets}: a client's rules, where null means "the default"; otherwise only
-     * {@code maxBookingsPerWeek}, where null means "no maximum").
+     * The change asked for; 400 naming every member that is not a known one, not a whole number, out of its range,
+     * or {@code null} where the member cannot be null ({@code nullResets}: a client's rules, where null means "the
+     * default"; otherwise only {@code maxBookingsPerWeek}, where null means "no maximum").
      */
     RulesChange toChange(boolean nullResets) {
         List<FieldError> errors = new ArrayList<>();
+        unknown.keySet().forEach(name -> errors.add(new FieldError(name, "is not a known field")));
         present.forEach((member, value) -> {
             if (value == null) {
                 if (!nullResets && member != Member.MAX_PER_WEEK) {
                     errors.add(new FieldError(member.field, "must not be null"));
                 }
-            } else if (!member.allows(value)) {
+            } else if (!(value instanceof Integer number)) {
+                errors.add(new FieldError(member.field, "has an invalid value"));
+            } else if (!member.allows(number)) {
                 errors.add(new FieldError(member.field, member.rangeMessage()));
             }
         });
@@ -90,6 +56,6 @@ final class RulesRequest {
     }
 
     private Patch<Integer> patch(Member member) {
-        return present.containsKey(member) ? Patch.set(present.get(member)) : Patch.keep();
+        return present.containsKey(member) ? Patch.set((Integer) present.get(member)) : Patch.keep();
     }
 }

@@ -7,6 +7,7 @@ import io.bantam.booking.rules.domain.ClientRules;
 import io.bantam.booking.rules.domain.DateOverride;
 import io.bantam.booking.rules.domain.Stranded;
 import io.bantam.booking.rules.domain.TimeOff;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,8 +23,11 @@ public final class RulesResponses {
     }
 
     /** {@code maxBookingsPerWeek} is present with {@code null} when there is no maximum. */
+    @Schema(name = "BookingRules", requiredProperties = {"bufferBeforeMinutes", "bufferAfterMinutes",
+            "minimumNoticeMinutes", "horizonDays", "maxBookingsPerWeek", "changeCutoffMinutes"})
     public record Rules(int bufferBeforeMinutes, int bufferAfterMinutes, int minimumNoticeMinutes, int horizonDays,
-            Integer maxBookingsPerWeek, int changeCutoffMinutes) {
+            @Schema(types = {"integer", "null"}, description = "null: no maximum") Integer maxBookingsPerWeek,
+            int changeCutoffMinutes) {
 
         public static Rules of(BookingRules rules) {
             return new Rules(rules.bufferBeforeMinutes(), rules.bufferAfterMinutes(), rules.minimumNoticeMinutes(),
@@ -32,9 +36,17 @@ public final class RulesResponses {
     }
 
     /** Every member present; {@code null}: the freelancer's default applies. */
-    public record ClientRulesResponse(UUID clientId, Integer bufferBeforeMinutes, Integer bufferAfterMinutes,
-            Integer minimumNoticeMinutes, Integer horizonDays, Integer maxBookingsPerWeek,
-            Integer changeCutoffMinutes) {
+    @Schema(name = "ClientRules", requiredProperties = {"clientId", "bufferBeforeMinutes", "bufferAfterMinutes",
+            "minimumNoticeMinutes", "horizonDays", "maxBookingsPerWeek", "changeCutoffMinutes"})
+    public record ClientRulesResponse(UUID clientId,
+            @Schema(types = {"integer", "null"}, description = DEFAULT) Integer bufferBeforeMinutes,
+            @Schema(types = {"integer", "null"}, description = DEFAULT) Integer bufferAfterMinutes,
+            @Schema(types = {"integer", "null"}, description = DEFAULT) Integer minimumNoticeMinutes,
+            @Schema(types = {"integer", "null"}, description = DEFAULT) Integer horizonDays,
+            @Schema(types = {"integer", "null"}, description = DEFAULT) Integer maxBookingsPerWeek,
+            @Schema(types = {"integer", "null"}, description = DEFAULT) Integer changeCutoffMinutes) {
+
+        static final String DEFAULT = "null: the freelancer's default applies";
 
         static ClientRulesResponse of(ClientRules rules) {
             return new ClientRulesResponse(rules.clientId(), rules.bufferBeforeMinutes(), rules.bufferAfterMinutes(),
@@ -43,26 +55,28 @@ public final class RulesResponses {
         }
     }
 
-    public record OverrideResponse(LocalDate date, List<Window> windows) {
-
-        public record Window(String start, String end) {
-        }
+    /** No windows: closed that day. */
+    @Schema(name = "DateOverride", requiredProperties = {"date", "windows"})
+    public record OverrideResponse(LocalDate date, List<OverrideWindow> windows) {
 
         public static OverrideResponse of(DateOverride override) {
             return new OverrideResponse(override.date(), override.windows().stream()
-                    .map(w -> new Window(w.start().toString(), w.end().toString()))
+                    .map(w -> new OverrideWindow(w.start().toString(), w.end().toString()))
                     .toList());
         }
     }
 
     /** {@code note} is present with {@code null} when there is none. */
-    public record TimeOffResponse(UUID id, Instant start, Instant end, String note) {
+    @Schema(name = "TimeOff", requiredProperties = {"id", "start", "end", "note"})
+    public record TimeOffResponse(UUID id, Instant start, Instant end,
+            @Schema(types = {"string", "null"}, description = "null: none") String note) {
 
         public static TimeOffResponse of(TimeOff timeOff) {
             return new TimeOffResponse(timeOff.id(), timeOff.time().start(), timeOff.time().end(), timeOff.note());
         }
     }
 
+    @Schema(name = "Stranded", requiredProperties = {"booking", "reasons"})
     public record StrandedResponse(BookingResponse booking, List<Stranded> reasons) {
 
         static StrandedResponse of(StrandedBooking stranded) {

@@ -5,6 +5,7 @@ import io.bantam.booking.rules.domain.TimeOff;
 import io.bantam.booking.time.TimeRange;
 import io.bantam.service.problem.ApiException;
 import io.bantam.service.validation.StorableText;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 record TimeOffRequest(
         @NotNull @JsonDeserialize(using = RequestInstant.Deserializer.class) Instant start,
         @NotNull @JsonDeserialize(using = RequestInstant.Deserializer.class) Instant end,
-        @Size(max = TimeOff.NOTE_MAX) @StorableText String note) {
+        @Schema(types = {"string", "null"}) @Size(max = TimeOff.NOTE_MAX) @StorableText String note) {
 
     /** The time asked for; 400 on {@code end} when it is not after start or more than 366 days after it. */
     TimeRange toTime() {
