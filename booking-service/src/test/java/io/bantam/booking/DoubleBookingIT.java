@@ -5,6 +5,8 @@ import static io.bantam.booking.support.Times.mondayAhead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bantam.booking.support.Api;
+import io.bantam.booking.support.Race;
+import io.bantam.booking.support.Race.Answer;
 import io.bantam.booking.support.User;
 import io.bantam.events.relationships.RelationshipCreated;
 import io.bantam.service.relationship.RelationshipProjection;
@@ -58,9 +60,6 @@ class DoubleBookingIT {
     Api api;
     final LocalDate monday = mondayAhead();
 
-    record Answer(int status, String conflictingParty) {
-    }
-
     @BeforeEach
     void setUp() {
         api = new Api(web);
@@ -72,18 +71,7 @@ class DoubleBookingIT {
 
     /** Sends all requests at once, each on its own connection, and collects the answers. */
     List<Answer> concurrently(List<User> callers, List<Map<String, Object>> bodies) {
-        WebClient client = WebClient.create("http://localhost:" + port);
-        return Flux.range(0, callers.size())
-                .flatMap(i -> client.post().uri("/api/bookings")
-                        .headers(h -> h.setBearerAuth(callers.get(i).token()))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(bodies.get(i))
-                        .exchangeToMono(response -> response.bodyToMono(Map.class)
-                                .defaultIfEmpty(Map.of())
-                                .map(body -> new Answer(response.statusCode().value(),
-                                        (String) body.get("conflictingParty")))), callers.size())
-                .collectList()
-                .block(Duration.ofSeconds(60));
+        return Race.bookings(port, callers, bodies);
     }
 
     @Test

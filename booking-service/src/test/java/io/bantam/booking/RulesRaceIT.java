@@ -5,6 +5,8 @@ import static io.bantam.booking.support.Times.mondayAhead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bantam.booking.support.Api;
+import io.bantam.booking.support.Race;
+import io.bantam.booking.support.Race.Answer;
 import io.bantam.booking.support.User;
 import io.bantam.events.relationships.RelationshipCreated;
 import io.bantam.service.relationship.RelationshipProjection;
@@ -25,11 +27,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.client.WebClient;
-import reactor.core.publisher.Flux;
 
 /**
  * The weekly maximum and the buffers under concurrency: 20 simultaneous client requests, over real HTTP into a
@@ -57,9 +56,6 @@ class RulesRaceIT {
     Api api;
     final LocalDate monday = mondayAhead();
 
-    record Answer(int status, String code, String conflictingParty) {
-    }
-
     @BeforeEach
     void setUp() {
         api = new Api(web);
@@ -69,19 +65,9 @@ class RulesRaceIT {
         relationships.apply(RelationshipCreated.of(UUID.randomUUID(), f.id(), c.id(), Instant.now())).block();
     }
 
+    /** Sends all requests at once, each on its own connection, and collects the answers. */
     List<Answer> concurrently(List<User> callers, List<Map<String, Object>> bodies) {
-        WebClient client = WebClient.create("http://localhost:" + port);
-        return Flux.range(0, callers.size())
-                .flatMap(i -> client.post().uri("/api/bookings")
-                        .headers(h -> h.setBearerAuth(callers.get(i).token()))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(bodies.get(i))
-                        .exchangeToMono(response -> response.bodyToMono(Map.class)
-                                .defaultIfEmpty(Map.of())
-                                .map(body -> new Answer(response.statusCode().value(), (String) body.get("code"),
-                                        (String) body.get("conflictingParty")))), callers.size())
-                .collectList()
-                .block(Duration.ofSeconds(60));
+        return Race.bookings(port, callers, bodies);
     }
 
     long liveBookingsOf(User freelancer) {
