@@ -1,6 +1,6 @@
-// Names for the schemas of the generated client (src/api/schema.d.ts, from openapi/bantam.json). The services'
-// documents mark no response member as required, so answers are read as the contract gives them: every member
-// present, the nullable ones (CONTRACT.md) null when empty.
+// Names for the schemas of the generated client (src/api/schema.d.ts, from openapi/bantam.json). Most of the
+// services' documents mark no response member as required (booking's rules schemas do, with their nulls), so answers
+// are read as the contract gives them: every member present, the nullable ones (CONTRACT.md) null when empty.
 import type { components } from './schema';
 
 type S = components['schemas'];

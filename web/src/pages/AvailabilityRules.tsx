@@ -18,8 +18,6 @@ import {
   type BookingRules, type ClientRuleDraft, type ClientRules, type OverrideDraft, type RulesDraft, type TimeOffDraft,
 } from './bookingRules';
 
-// `as never` on three bodies: booking-service's document types the rules' members without null (null means "no
-// maximum" or "the default", CONTRACT.md) and an override's window with a `day`; the contract's shapes are sent.
 export type DateOverride = { date: string; windows: { start: string; end: string }[] };
 export type TimeOff = { id: string; start: string; end: string; note: string | null };
 export type Stranded = { booking: Booking; reasons: string[] };
@@ -42,7 +40,7 @@ export function RulesForm({ rules }: { rules: BookingRules | undefined }) {
   const [saved, setSaved] = useState(false);
   useEffect(() => setDraft(rulesDraft(rules)), [rules]);
   const save = useMutation({
-    mutationFn: () => call<BookingRules>(api.PUT('/api/availability/rules', { body: rulesBody(draft) as never })),
+    mutationFn: () => call<BookingRules>(api.PUT('/api/availability/rules', { body: rulesBody(draft) })),
     onSuccess: () => {
       setSaved(true);
       void queryClient.invalidateQueries({ queryKey: ['availability', user.id] });
@@ -93,7 +91,7 @@ export function OverridesSection({ overrides, zone, onStranded }: { overrides: D
   };
   const save = useMutation({
     mutationFn: () => callCounting<DateOverride>(api.PUT('/api/availability/overrides/{date}', {
-      params: { path: { date: draft.date } }, body: overrideBody(draft) as never,
+      params: { path: { date: draft.date } }, body: overrideBody(draft),
     })),
     onSuccess: ({ stranded }) => { onStranded(stranded); setChecked(false); setDraft(emptyOverride(todayIso)); refresh(); },
   });
@@ -255,7 +253,7 @@ export function ClientRulesSection({ defaults }: { defaults: BookingRules }) {
   const queryClient = useQueryClient();
   const save = useMutation({
     mutationFn: (body: ReturnType<typeof clientBody>) =>
-      call<ClientRules>(api.PUT('/api/availability/clients/{clientId}/rules', { params: { path: { clientId } }, body: body as never })),
+      call<ClientRules>(api.PUT('/api/availability/clients/{clientId}/rules', { params: { path: { clientId } }, body })),
     onSuccess: (r) => { queryClient.setQueryData(['client-rules', clientId], r); setSaved(true); void queryClient.invalidateQueries({ queryKey: ['slots'] }); },
   });
   const problems = draft && checked ? clientProblems(draft) : new Map();
