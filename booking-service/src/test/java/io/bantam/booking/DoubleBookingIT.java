@@ -69,11 +69,6 @@ class DoubleBookingIT {
         relationships.apply(RelationshipCreated.of(UUID.randomUUID(), f.id(), c.id(), Instant.now())).block();
     }
 
-    /** Sends all requests at once, each on its own connection, and collects the answers. */
-    List<Answer> concurrently(List<User> callers, List<Map<String, Object>> bodies) {
-        return Race.bookings(port, callers, bodies);
-    }
-
     @Test
     void fiftySimultaneousOverlappingBookingsOfOneFreelancerGiveExactlyOneBooking() {
         User freelancer = User.freelancer();
@@ -86,7 +81,7 @@ class DoubleBookingIT {
                         "Rush " + i))
                 .toList();
 
-        List<Answer> answers = concurrently(clients, bodies);
+        List<Answer> answers = Race.bookings(port, clients, bodies);
 
         assertThat(answers.stream().filter(a -> a.status() == 201)).hasSize(1);
         assertThat(answers.stream().filter(a -> a.status() == 409)).hasSize(CONCURRENT - 1)
@@ -105,7 +100,7 @@ class DoubleBookingIT {
                         "Rush " + i))
                 .toList();
 
-        List<Answer> answers = concurrently(freelancers, bodies);
+        List<Answer> answers = Race.bookings(port, freelancers, bodies);
 
         assertThat(answers.stream().filter(a -> a.status() == 201)).hasSize(1);
         assertThat(answers.stream().filter(a -> a.status() == 409)).hasSize(CONCURRENT - 1)
@@ -124,7 +119,7 @@ class DoubleBookingIT {
                         berlin(monday.plusDays(2), "08:00").plusSeconds(30L * 60 * i), 30, "Back to back " + i))
                 .toList();
 
-        List<Answer> answers = concurrently(IntStream.range(0, 20).mapToObj(i -> freelancer).toList(), bodies);
+        List<Answer> answers = Race.bookings(port, IntStream.range(0, 20).mapToObj(i -> freelancer).toList(), bodies);
 
         assertThat(answers).allMatch(a -> a.status() == 201);
         assertNoOverlapInTheTable();

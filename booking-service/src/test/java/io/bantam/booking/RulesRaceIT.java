@@ -65,11 +65,6 @@ class RulesRaceIT {
         relationships.apply(RelationshipCreated.of(UUID.randomUUID(), f.id(), c.id(), Instant.now())).block();
     }
 
-    /** Sends all requests at once, each on its own connection, and collects the answers. */
-    List<Answer> concurrently(List<User> callers, List<Map<String, Object>> bodies) {
-        return Race.bookings(port, callers, bodies);
-    }
-
     long liveBookingsOf(User freelancer) {
         return db.sql("SELECT count(*) AS n FROM booking WHERE freelancer_id = :f AND cancelled_at IS NULL")
                 .bind("f", freelancer.id())
@@ -91,7 +86,8 @@ class RulesRaceIT {
                         .plus(Duration.ofMinutes(30L * (i / 5))), 30, "Weekly " + i))
                 .toList();
 
-        List<Answer> answers = concurrently(IntStream.range(0, CONCURRENT).mapToObj(i -> client).toList(), bodies);
+        List<User> callers = IntStream.range(0, CONCURRENT).mapToObj(i -> client).toList();
+        List<Answer> answers = Race.bookings(port, callers, bodies);
 
         assertThat(answers.stream().filter(a -> a.status() == 201)).hasSize(2);
         assertThat(answers.stream().filter(a -> a.status() == 422)).hasSize(CONCURRENT - 2)
@@ -113,7 +109,7 @@ class RulesRaceIT {
                         berlin(monday, "10:00").plus(Duration.ofMinutes(5L * i)), 5, "Buffered " + i))
                 .toList();
 
-        List<Answer> answers = concurrently(clients, bodies);
+        List<Answer> answers = Race.bookings(port, clients, bodies);
 
         assertThat(answers.stream().filter(a -> a.status() == 201)).hasSize(1);
         assertThat(answers.stream().filter(a -> a.status() == 409)).hasSize(CONCURRENT - 1)
