@@ -3,26 +3,20 @@ package io.bantam.local.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.bantam.local.system.Api;
 import io.bantam.local.system.Api.Reply;
-import io.bantam.local.system.RunningSystem;
 import io.bantam.local.system.World;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The web UI when the API refuses or a service is down, in Chromium: a slot taken meanwhile (409, which party
@@ -31,31 +25,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code FaultsIT}, because it stops a service (and starts it again, pass or fail).
  */
 @Order(950)
-@ExtendWith({RunningSystem.Shared.class, WebBrowser.Shared.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WebErrorsIT {
+class WebErrorsIT extends BrowserSuite {
 
     static final String BERLIN = "Europe/Berlin";
-
-    private static RunningSystem system;
-    private static WebBrowser browser;
-    private static Api gateway;
-
-    private BrowserContext context;
-
-    @BeforeAll
-    static void theSystem(RunningSystem running, WebBrowser chromium) {
-        system = running;
-        browser = chromium;
-        gateway = running.gateway();
-    }
-
-    @AfterEach
-    void closeContext() {
-        if (context != null) {
-            context.close();
-        }
-    }
 
     @Test
     @Order(1)

@@ -3,14 +3,11 @@ package io.bantam.local.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
-import io.bantam.local.system.Api;
 import io.bantam.local.system.Api.Reply;
-import io.bantam.local.system.RunningSystem;
 import io.bantam.local.system.World;
 import java.time.Duration;
 import java.time.DayOfWeek;
@@ -27,11 +24,8 @@ import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,8 +38,7 @@ import tools.jackson.databind.JsonNode;
  * so that test removes the native Temporal and the web UI's temporal-polyfill (which reads Date.now()) runs.
  */
 @Order(180)
-@ExtendWith({RunningSystem.Shared.class, WebBrowser.Shared.class})
-class WebJourneysIT {
+class WebJourneysIT extends BrowserSuite {
 
     static final String BERLIN = "Europe/Berlin";
     static final String NEW_YORK = "America/New_York";
@@ -53,26 +46,6 @@ class WebJourneysIT {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
     static final List<String> DAYS = List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
             "Sunday");
-
-    private static RunningSystem system;
-    private static WebBrowser browser;
-    private static Api gateway;
-
-    private BrowserContext context;
-
-    @BeforeAll
-    static void theSystem(RunningSystem running, WebBrowser chromium) {
-        system = running;
-        browser = chromium;
-        gateway = running.gateway();
-    }
-
-    @AfterEach
-    void closeContext() {
-        if (context != null) {
-            context.close();
-        }
-    }
 
     @Test
     void aFreelancerSignsUpPublishesHoursConnectsBooksDragsCompletesATaskAndFindsANote() {

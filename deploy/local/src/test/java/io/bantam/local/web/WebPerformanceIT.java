@@ -3,12 +3,10 @@ package io.bantam.local.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.bantam.local.system.Api;
 import io.bantam.local.system.Api.Reply;
-import io.bantam.local.system.RunningSystem;
 import io.bantam.local.system.World;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,11 +30,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +43,7 @@ import org.slf4j.LoggerFactory;
  * size does not depend on the machine's load); the times are benchmarks, recorded, not timed assertions.
  */
 @Order(170)
-@ExtendWith({RunningSystem.Shared.class, WebBrowser.Shared.class})
-class WebPerformanceIT {
+class WebPerformanceIT extends BrowserSuite {
 
     private static final Logger log = LoggerFactory.getLogger(WebPerformanceIT.class);
 
@@ -57,24 +51,7 @@ class WebPerformanceIT {
     static final long INITIAL_JS_BUDGET = 150 * 1024;
     static final int RUNS = 5;
 
-    private static RunningSystem system;
-    private static WebBrowser browser;
     private static final Map<String, String> results = Collections.synchronizedMap(new LinkedHashMap<>());
-
-    private BrowserContext context;
-
-    @BeforeAll
-    static void theSystem(RunningSystem running, WebBrowser chromium) {
-        system = running;
-        browser = chromium;
-    }
-
-    @AfterEach
-    void closeContext() {
-        if (context != null) {
-            context.close();
-        }
-    }
 
     @AfterAll
     static void writeDown() throws IOException {

@@ -3,7 +3,6 @@ package io.bantam.local.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Cookie;
 import io.bantam.local.system.RunningSystem;
@@ -13,11 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The web UI in headless Chromium against the started system: signing in and staying signed in without a token
@@ -26,8 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * not the caller's.
  */
 @Order(160)
-@ExtendWith({RunningSystem.Shared.class, WebBrowser.Shared.class})
-class WebUiIT {
+class WebUiIT extends BrowserSuite {
 
     static final String BERLIN = "Europe/Berlin";
 
@@ -47,16 +43,11 @@ class WebUiIT {
         ROUTES.put("Profile", "/profile");
     }
 
-    private static RunningSystem system;
-    private static WebBrowser browser;
     private static World world;
 
-    private BrowserContext context;
-
+    /** After {@link BrowserSuite#theSystem}: the people and what they have. */
     @BeforeAll
-    static void theSystem(RunningSystem running, WebBrowser chromium) {
-        system = running;
-        browser = chromium;
+    static void aWorld(RunningSystem running) {
         world = World.build(running.gateway());
         // something for Today and the calendar to show (and the screenshots): a booking tomorrow, a task due today
         java.time.ZoneId berlin = java.time.ZoneId.of(BERLIN);
@@ -71,12 +62,6 @@ class WebUiIT {
         assertThat(task.status()).as("%s", task).isEqualTo(201);
     }
 
-    @AfterEach
-    void closeContext() {
-        if (context != null) {
-            context.close();
-        }
-    }
 
     Page page(String timeZone, int width) {
         context = browser.context(system.gateway().baseUrl(), timeZone, width);
