@@ -16,6 +16,11 @@ export type Relationship = Omit<Nullable<Present<S['RelationshipResponse']>, 'en
 };
 export type Booking = Nullable<Present<S['BookingResponse']>, 'location'>;
 export type Availability = Present<S['AvailabilityResponse']>;
+// booking's rules schemas give every member and its nulls (CONTRACT.md, "Booking rules")
+export type BookingRules = S['BookingRules'];
+export type ClientRules = S['ClientRules'];
+export type DateOverride = S['DateOverride'];
+export type TimeOff = S['TimeOff'];
 export type Slot = { start: string; end: string };
 export type Task = Nullable<Present<S['TaskResponse']>, 'clientId' | 'dueDate' | 'description' | 'bookingId'>;
 export type Note = Present<S['NoteResponse']>;

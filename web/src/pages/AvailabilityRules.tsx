@@ -5,7 +5,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { api, call, callCounting } from '../api/client';
 import { ApiError } from '../api/problem';
-import type { Booking } from '../api/types';
+import type { Booking, DateOverride, TimeOff } from '../api/types';
 import { useUser } from '../auth/session';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Field } from '../components/Field';
@@ -18,8 +18,7 @@ import {
   type BookingRules, type ClientRuleDraft, type ClientRules, type OverrideDraft, type RulesDraft, type TimeOffDraft,
 } from './bookingRules';
 
-export type DateOverride = { date: string; windows: { start: string; end: string }[] };
-export type TimeOff = { id: string; start: string; end: string; note: string | null };
+export type { DateOverride, TimeOff } from '../api/types';
 export type Stranded = { booking: Booking; reasons: string[] };
 
 /** After a change: how many future bookings no longer fit, with a link to the list. */

@@ -1,25 +1,12 @@
 // The booking-rules forms' logic: the API's ranges (CONTRACT.md, "Booking rules"), drafts as the inputs hold
 // them (strings), and the bodies sent. A freelancer's maxBookingsPerWeek may be empty ("no maximum"); a client's
 // rule may follow the default (sent as null, which resets it).
+import type { BookingRules, ClientRules } from '../api/types';
 import { Temporal } from '../time/time';
 
-export type RuleKey =
-  | 'bufferBeforeMinutes'
-  | 'bufferAfterMinutes'
-  | 'minimumNoticeMinutes'
-  | 'horizonDays'
-  | 'maxBookingsPerWeek'
-  | 'changeCutoffMinutes';
+export type { BookingRules, ClientRules } from '../api/types';
 
-export type BookingRules = {
-  bufferBeforeMinutes: number;
-  bufferAfterMinutes: number;
-  minimumNoticeMinutes: number;
-  horizonDays: number;
-  maxBookingsPerWeek: number | null;
-  changeCutoffMinutes: number;
-};
-export type ClientRules = { clientId: string } & { [K in RuleKey]: number | null };
+export type RuleKey = keyof BookingRules;
 
 export type RuleSpec = { key: RuleKey; label: string; unit: string; min: number; max: number };
 export const RULES: RuleSpec[] = [
