@@ -9,11 +9,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * An AppCDS archive per service, as Spring Boot documents it: the boot jar extracted once to
@@ -22,19 +26,18 @@ import java.util.stream.Stream;
  * ({@code -XX:ArchiveClassesAtExit}), then every start maps that archive
  * ({@code -XX:SharedArchiveFile}). On a JDK 25 or newer the same training writes an AOT cache instead
  * (JEP 483/514/515: classes loaded <em>and linked</em>, plus method profiles; {@code -XX:AOTCacheOutput}, then
- * {@code -XX:AOTCache}), which starts a service about a third faster than AppCDS. A rebuilt jar (other size or
- * modification time) or another JVM is extracted and trained again; a failed training leaves that jar running
- * without an archive.
+ * {@code -XX:AOTCache}), which starts a service about a third faster than AppCDS. A jar with other content or
+ * another JVM is extracted and trained again; a failed training leaves that jar running
+ * without an archive. An archive only maps into a JVM started with the options it was trained with, so each set of
+ * options has its own archive beside the others ({@code application-<hash>.aot}): switching flags (the benchmark's
+ * production and local columns, a {@code BANTAM_JVM_OPTS} tried once) trains once per set, not at every switch.
  */
 final class ClassDataSharing {
 
     static final String APPLICATION_JAR = "application.jar";
-    static final String ARCHIVE = "application.jsa";
-    static final String AOT_CACHE = "application.aot";
     /** The first JDK whose AOT cache takes a one-step training run ({@code -XX:AOTCacheOutput}, JEP 514). */
     static final int AOT_CACHE_FEATURE = 25;
     private static final String STAMP = "source.txt";
-    private static final String TRAINING_FAILED = "training-failed.txt";
 
     /** How a service is launched, and what became of its archive. */
     record Launch(List<String> jvmArguments, Path jar, String cds) {
@@ -46,11 +49,12 @@ final class ClassDataSharing {
     /** Extracts and trains when needed; the training runs with the service's own environment. */
     static Launch prepare(String name, Path execJar, Path appDir, List<String> jvmOptions, Map<String, String> env,
             Path trainingLog, Duration timeout, Consumer<Process> started) throws IOException, InterruptedException {
-        String stamp = stamp(execJar, jvmOptions);
+        String stamp = stamp(execJar);
         Path stampFile = appDir.resolve(STAMP);
         Path jar = appDir.resolve(APPLICATION_JAR);
         boolean aot = aotCache();
-        Path archive = appDir.resolve(archiveName());
+        Path archive = appDir.resolve(archiveName(jvmOptions));
+        Path failed = appDir.resolve(trainingFailedName(jvmOptions));
         String using = aot ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
         boolean current = Files.isRegularFile(stampFile)
                 && Files.readString(stampFile, StandardCharsets.UTF_8).equals(stamp)
@@ -60,7 +64,7 @@ final class ClassDataSharing {
             extract(execJar, appDir, trainingLog, timeout, started);
             Files.writeString(stampFile, stamp, StandardCharsets.UTF_8);
         }
-        if (Files.isRegularFile(appDir.resolve(TRAINING_FAILED))) {
+        if (Files.isRegularFile(failed)) {
             return new Launch(List.of(), jar, "off (training failed earlier, see " + trainingLog.getFileName() + ")");
         }
         if (Files.isRegularFile(archive)) {
@@ -84,7 +88,7 @@ final class ClassDataSharing {
             return new Launch(List.of(using + archive), jar, aot ? "archive (AOT cache, trained now)" : "archive (trained now)");
         }
         Files.deleteIfExists(archive);
-        Files.writeString(appDir.resolve(TRAINING_FAILED), "exit " + exit + "\n", StandardCharsets.UTF_8);
+        Files.writeString(failed, "exit " + exit + "\n", StandardCharsets.UTF_8);
         return new Launch(List.of(), jar, "off (training failed, see " + trainingLog.getFileName() + ")");
     }
 
@@ -93,9 +97,21 @@ final class ClassDataSharing {
         return Runtime.version().feature() >= AOT_CACHE_FEATURE;
     }
 
-    /** The archive's file name in a service's folder: an AOT cache on JDK 25+, an AppCDS archive before. */
-    static String archiveName() {
-        return aotCache() ? AOT_CACHE : ARCHIVE;
+    /**
+     * The archive's file name in a service's folder for these JVM options: an AOT cache on JDK 25+, an AppCDS archive
+     * before, e.g. {@code application-1a2b3c4d.aot}.
+     */
+    static String archiveName(List<String> jvmOptions) {
+        return "application-" + optionsHash(jvmOptions) + (aotCache() ? ".aot" : ".jsa");
+    }
+
+    private static String trainingFailedName(List<String> jvmOptions) {
+        return "training-failed-" + optionsHash(jvmOptions) + ".txt";
+    }
+
+    /** Eight hex digits naming a set of JVM options (their order matters to the JVM, so it does here). */
+    static String optionsHash(List<String> jvmOptions) {
+        return "%08x".formatted(String.join("\u0000", jvmOptions).hashCode());
     }
 
     /** A launch straight from the boot jar, without CDS. */
@@ -128,11 +144,24 @@ final class ClassDataSharing {
         return process.exitValue();
     }
 
-    /** What the archive depends on: the jar's path, size and modification time, the JVM and its options. */
-    static String stamp(Path execJar, List<String> jvmOptions) throws IOException {
-        return execJar.toAbsolutePath() + "\n" + Files.size(execJar) + "\n"
-                + Files.getLastModifiedTime(execJar).toMillis() + "\n" + Runtime.version() + "\n"
-                + String.join(" ", jvmOptions) + "\n";
+    /**
+     * What the extracted folder and all its archives depend on: the jar's path and content, and the JVM. (The options
+     * an archive depends on are in its name.) The content is the name, size and CRC-32 of every entry, read from the
+     * jar's central directory (milliseconds for an 80 MB jar): a jar repackaged from unchanged classes (a new
+     * modification time, the same bytes inside) keeps its archives, a changed class or library does not.
+     */
+    static String stamp(Path execJar) throws IOException {
+        CRC32 entries = new CRC32();
+        long count = 0;
+        try (ZipFile zip = new ZipFile(execJar.toFile())) {
+            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); count++) {
+                ZipEntry entry = e.nextElement();
+                entries.update((entry.getName() + "\u0000" + entry.getSize() + "\u0000" + entry.getCrc() + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return execJar.toAbsolutePath() + "\n" + Files.size(execJar) + "\n" + count + " entries, CRC "
+                + Long.toHexString(entries.getValue()) + "\n" + Runtime.version() + "\n";
     }
 
     static String javaExecutable() {

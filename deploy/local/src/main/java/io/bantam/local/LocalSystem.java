@@ -322,7 +322,7 @@ public final class LocalSystem implements AutoCloseable {
             return launches;
         }
         boolean anyTraining = settings.services().stream()
-                .anyMatch(s -> !Files.isRegularFile(settings.appsDir().resolve(s.name()).resolve(ClassDataSharing.archiveName())));
+                .anyMatch(s -> !Files.isRegularFile(settings.appsDir().resolve(s.name()).resolve(ClassDataSharing.archiveName(settings.jvmOptions()))));
         if (anyTraining) {
             out.println("Preparing class data sharing archives (training runs; once per build of a service) ...");
         }
@@ -382,6 +382,9 @@ public final class LocalSystem implements AutoCloseable {
         env.put("BANTAM_LOG_DIR", settings.logDir().toString());
         // where callers reach the gateway (its port moves with BANTAM_PORT_OFFSET): calendar feed addresses
         env.put("BANTAM_PUBLIC_URL", settings.entryPoint().url());
+        // glibc gives each thread that allocates its own 64 MB malloc arena (up to 8 per core); a JVM's native
+        // allocations (Netty, the JIT, zip) need no more than two, and each arena's touched pages stay resident
+        env.put("MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2"));
         env.putAll(settings.serviceEnvironment());
         return env;
     }

@@ -58,6 +58,7 @@ class LocalSettingsTest {
                 .containsEntry("DB_HOST", "localhost").containsEntry("DB_PORT", "5432")
                 .containsEntry("DB_NAME", "identity").containsEntry("DB_USER", "identity")
                 .containsEntry("DB_PASSWORD", "identity")
+                .containsEntry("MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2"))
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
                 .containsEntry("IDENTITY_URL", "http://localhost:8081")
                 .containsEntry("GATEWAY_URL", "http://localhost:8080")

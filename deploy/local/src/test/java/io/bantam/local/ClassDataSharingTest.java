@@ -1,0 +1,66 @@
+package io.bantam.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClassDataSharingTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aJarRepackagedFromTheSameContentKeepsItsStamp() throws Exception {
+        Path jar = folder.resolve("service-exec.jar");
+        write(jar, Map.of("BOOT-INF/classes/A.class", "a", "BOOT-INF/lib/x.jar", "x"), Instant.parse("2026-01-01T00:00:00Z"));
+        String before = ClassDataSharing.stamp(jar);
+
+        write(jar, Map.of("BOOT-INF/classes/A.class", "a", "BOOT-INF/lib/x.jar", "x"), Instant.parse("2026-06-01T00:00:00Z"));
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now()));
+
+        assertThat(ClassDataSharing.stamp(jar)).isEqualTo(before);
+    }
+
+    @Test
+    void aChangedClassChangesTheStamp() throws Exception {
+        Path jar = folder.resolve("service-exec.jar");
+        write(jar, Map.of("BOOT-INF/classes/A.class", "a"), Instant.parse("2026-01-01T00:00:00Z"));
+        String before = ClassDataSharing.stamp(jar);
+
+        write(jar, Map.of("BOOT-INF/classes/A.class", "b"), Instant.parse("2026-01-01T00:00:00Z"));
+
+        assertThat(ClassDataSharing.stamp(jar)).isNotEqualTo(before);
+    }
+
+    @Test
+    void eachSetOfJvmOptionsHasItsOwnArchive() {
+        String local = ClassDataSharing.archiveName(LocalSettings.DEFAULT_JVM_OPTIONS);
+        String production = ClassDataSharing.archiveName(List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=75"));
+
+        assertThat(local).isNotEqualTo(production)
+                .isEqualTo(ClassDataSharing.archiveName(List.copyOf(LocalSettings.DEFAULT_JVM_OPTIONS)))
+                .matches("application-[0-9a-f]{8}\\.(aot|jsa)");
+    }
+
+    private static void write(Path jar, Map<String, String> entries, Instant time) throws Exception {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            for (Map.Entry<String, String> entry : entries.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+                ZipEntry zipEntry = new ZipEntry(entry.getKey());
+                zipEntry.setLastModifiedTime(FileTime.from(time));
+                zip.putNextEntry(zipEntry);
+                zip.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+    }
+}
