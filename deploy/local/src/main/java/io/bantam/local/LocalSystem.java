@@ -59,6 +59,9 @@ public final class LocalSystem implements AutoCloseable {
     private final Set<Process> helpers = ConcurrentHashMap.newKeySet();
     /** Services stopped on purpose ({@link #stopService}, {@link #killService}): their exit is no news. */
     private final Set<Long> expectedExits = ConcurrentHashMap.newKeySet();
+    /** Database connections per service ({@code SPRING_R2DBC_POOL_MAXSIZE}) on a local system. */
+    static final int LOCAL_POOL_SIZE = 5;
+
     private final Map<String, ClassDataSharing.Launch> launches = new ConcurrentHashMap<>();
     private LocalPostgres postgres;
     private CompletableFuture<LocalPostgres> postgresStarted;
@@ -385,6 +388,11 @@ public final class LocalSystem implements AutoCloseable {
         // glibc gives each thread that allocates its own 64 MB malloc arena (up to 8 per core); a JVM's native
         // allocations (Netty, the JIT, zip) need no more than two, and each arena's touched pages stay resident
         env.put("MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2"));
+        // Each PostgreSQL connection is a backend process of a few MB. Ten per service (the default for a pod, with
+        // its own database server) would be fifty-odd here, on one server with as many cores as the services share;
+        // five each keep that server as busy as it can be on a laptop.
+        env.put("SPRING_R2DBC_POOL_MAXSIZE", System.getenv().getOrDefault("SPRING_R2DBC_POOL_MAXSIZE",
+                Integer.toString(LOCAL_POOL_SIZE)));
         env.putAll(settings.serviceEnvironment());
         return env;
     }

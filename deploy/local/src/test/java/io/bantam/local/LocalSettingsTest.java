@@ -59,6 +59,7 @@ class LocalSettingsTest {
                 .containsEntry("DB_NAME", "identity").containsEntry("DB_USER", "identity")
                 .containsEntry("DB_PASSWORD", "identity")
                 .containsEntry("MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2"))
+                .containsEntry("SPRING_R2DBC_POOL_MAXSIZE", System.getenv().getOrDefault("SPRING_R2DBC_POOL_MAXSIZE", "5"))
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
                 .containsEntry("IDENTITY_URL", "http://localhost:8081")
                 .containsEntry("GATEWAY_URL", "http://localhost:8080")
