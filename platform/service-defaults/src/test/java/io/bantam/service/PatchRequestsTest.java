@@ -82,6 +82,10 @@ class PatchRequestsTest {
         assertThat(properties.at("/kind/enum").toString()).isEqualTo("[\"SMALL\",\"LARGE\"]");
         assertThat(properties.at("/day/format").asString()).isEqualTo("date");
         assertThat(properties.at("/when/format").asString()).isEqualTo("date-time");
+        assertThat(properties.properties()).allSatisfy(member -> {
+            assertThat(member.getValue().path("writeOnly").asBoolean()).as(member.getKey()).isTrue();
+            assertThat(member.getValue().has("properties")).as(member.getKey()).isFalse();
+        });
     }
 
     private String accepted(String body) {

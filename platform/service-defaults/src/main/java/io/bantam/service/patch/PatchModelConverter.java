@@ -10,7 +10,8 @@ import java.util.Iterator;
 
 /**
  * Documents a {@code Patch<T>} member as the {@code T} it carries (an optional member of that type), the way
- * the body is written; the API document does not show the wrapper.
+ * the body is written; the API document does not show the wrapper. The member is {@code writeOnly}: a patch is
+ * only ever sent (as the setter-only members of the request classes before were documented).
  */
 final class PatchModelConverter implements ModelConverter {
 
@@ -33,6 +34,10 @@ final class PatchModelConverter implements ModelConverter {
                 .resolveEnumAsRef(type.isResolveEnumAsRef())
                 .jsonViewAnnotation(type.getJsonViewAnnotation())
                 .skipSchemaName(true);
-        return chain.next().resolve(content, context, chain);
+        Schema<?> schema = chain.next().resolve(content, context, chain);
+        if (schema != null && schema.get$ref() == null) {
+            schema.setWriteOnly(true);
+        }
+        return schema;
     }
 }
