@@ -4,6 +4,7 @@ import io.bantam.booking.availability.domain.WeeklyAvailability;
 import io.bantam.booking.booking.domain.Booking;
 import io.bantam.booking.booking.domain.BookingChange;
 import io.bantam.booking.booking.domain.BookingDetails;
+import io.bantam.booking.booking.domain.BookingPosition;
 import io.bantam.booking.booking.domain.OverlapException;
 import io.bantam.booking.booking.domain.Party;
 import io.bantam.booking.booking.persistence.BookingStore;
@@ -25,9 +26,7 @@ import io.bantam.service.security.Role;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
@@ -99,21 +98,12 @@ public class BookingService {
 
     /** The caller's live bookings (as either party) overlapping {@code [from, to)}, ascending by start. */
     public Mono<Page<Booking>> list(CurrentUser caller, Instant from, Instant to, int limit, String cursor) {
-        Instant afterStart = null;
-        UUID afterId = null;
-        if (cursor != null) {
-            List<String> key = Cursors.decode(cursor, 2);
-            try {
-                afterStart = Instant.parse(key.get(0));
-                afterId = UUID.fromString(key.get(1));
-            } catch (DateTimeParseException | IllegalArgumentException | NullPointerException e) {
-                throw ApiException.invalidField("cursor", "is not a cursor from a previous page");
-            }
-        }
-        return bookings.list(caller.id(), from, to, afterStart, afterId, limit + 1)
+        BookingPosition after = Cursors.decode(cursor, 2, BookingPosition::fromParts);
+        return bookings.list(caller.id(), from, to, after == null ? null : after.start(),
+                        after == null ? null : after.id(), limit + 1)
                 .collectList()
                 .map(fetched -> Cursors.page(fetched, limit,
-                        last -> Cursors.encode(last.time().start().toString(), last.id().toString())));
+                        last -> Cursors.encode(BookingPosition.of(last).toParts().toArray(String[]::new))));
     }
 
     /**

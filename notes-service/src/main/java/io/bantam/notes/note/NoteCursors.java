@@ -1,7 +1,6 @@
 package io.bantam.notes.note;
 
 import io.bantam.service.paging.Cursors;
-import io.bantam.service.problem.ApiException;
 
 /** The opaque {@code cursor} of the note list: the position of a page's last note. */
 final class NoteCursors {
@@ -15,13 +14,6 @@ final class NoteCursors {
 
     /** The position a cursor holds; null for none (absent or empty); 400 {@code request.invalid} for anything not ours. */
     static NotePosition parse(String cursor) {
-        if (cursor == null || cursor.isEmpty()) {
-            return null;
-        }
-        try {
-            return NotePosition.fromParts(Cursors.decode(cursor, 2));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalidField("cursor", "is not a cursor from a previous page");
-        }
+        return Cursors.decode(cursor, 2, NotePosition::fromParts);
     }
 }

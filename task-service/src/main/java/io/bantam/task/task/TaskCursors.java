@@ -1,7 +1,6 @@
 package io.bantam.task.task;
 
 import io.bantam.service.paging.Cursors;
-import io.bantam.service.problem.ApiException;
 import io.bantam.task.task.domain.Task;
 import io.bantam.task.task.domain.TaskPosition;
 
@@ -17,13 +16,6 @@ public final class TaskCursors {
 
     /** The position a cursor holds; null for none (absent or empty); 400 {@code request.invalid} for anything not ours. */
     public static TaskPosition parse(String cursor) {
-        if (cursor == null || cursor.isEmpty()) {
-            return null;
-        }
-        try {
-            return TaskPosition.fromParts(Cursors.decode(cursor, 3));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalidField("cursor", "is not a cursor from a previous page");
-        }
+        return Cursors.decode(cursor, 3, TaskPosition::fromParts);
     }
 }

@@ -1,5 +1,6 @@
 package io.bantam.booking.rules.web;
 
+import io.bantam.booking.booking.domain.BookingPosition;
 import io.bantam.booking.rules.RulesService;
 import io.bantam.booking.rules.RulesService.StrandedBooking;
 import io.bantam.booking.rules.web.RulesResponses.ClientRulesResponse;
@@ -10,13 +11,11 @@ import io.bantam.booking.rules.web.RulesResponses.TimeOffResponse;
 import io.bantam.service.openapi.Refuses;
 import io.bantam.service.paging.Cursors;
 import io.bantam.service.paging.Page;
-import io.bantam.service.problem.ApiException;
 import io.bantam.service.security.CurrentUser;
 import io.bantam.service.security.Role;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -126,24 +125,11 @@ class RulesController {
             @RequestParam(required = false) String cursor) {
         caller.require(Role.FREELANCER);
         int pageSize = Cursors.limit(limit);
-        Instant afterStart;
-        UUID afterId;
-        if (cursor != null) {
-            List<String> key = Cursors.decode(cursor, 2);
-            try {
-                afterStart = Instant.parse(key.get(0));
-                afterId = UUID.fromString(key.get(1));
-            } catch (DateTimeException | IllegalArgumentException | NullPointerException e) {
-                throw ApiException.invalidField("cursor", "is not a cursor from a previous page");
-            }
-        } else {
-            afterStart = null;
-            afterId = null;
-        }
+        BookingPosition after = Cursors.decode(cursor, 2, BookingPosition::fromParts);
         return rules.stranded(caller.id()).map(all -> {
             List<StrandedBooking> fetched = new ArrayList<>(pageSize + 1);
             for (StrandedBooking stranded : all) {
-                if (afterStart != null && !after(stranded, afterStart, afterId)) {
+                if (after != null && !after(stranded, after.start(), after.id())) {
                     continue;
                 }
                 fetched.add(stranded);
@@ -152,7 +138,7 @@ class RulesController {
                 }
             }
             Page<StrandedBooking> page = Cursors.page(fetched, pageSize, last -> Cursors.encode(
-                    last.booking().time().start().toString(), last.booking().id().toString()));
+                    BookingPosition.of(last.booking()).toParts().toArray(String[]::new)));
             return new Page<>(page.items().stream().map(StrandedResponse::of).toList(), page.nextCursor());
         });
     }

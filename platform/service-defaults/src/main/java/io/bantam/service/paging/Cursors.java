@@ -2,9 +2,11 @@ package io.bantam.service.paging;
 
 import io.bantam.service.problem.ApiException;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Opaque keyset cursors. A cursor holds the sort key of the last item of a page (e.g. due date, created-at
@@ -59,6 +61,30 @@ public final class Cursors {
         }
     }
 
+    /**
+     * The position a cursor holds, read by {@code fromParts} from exactly {@code parts} values: {@code null} for
+     * no cursor (absent or empty: the first page); for anything else that is not a cursor of this list (not ours,
+     * tampered with, another list's, or parts that {@code fromParts} cannot read) a 400 {@code request.invalid}
+     * naming the {@code cursor} parameter. {@code fromParts} signals a part it cannot read by throwing
+     * (DateTimeParseException, IllegalArgumentException, NullPointerException for a null part it needs).
+     */
+    public static <P> P decode(String cursor, int parts, Function<List<String>, P> fromParts) {
+        if (cursor == null || cursor.isEmpty()) {
+            return null;
+        }
+        List<String> values = decode(cursor, parts);
+        P position;
+        try {
+            position = fromParts.apply(values);
+        } catch (IllegalArgumentException | DateTimeException | NullPointerException e) {
+            throw invalid();
+        }
+        if (position == null) {
+            throw invalid();
+        }
+        return position;
+    }
+
     /** The page size asked for: default {@value #DEFAULT_LIMIT}, 1..{@value #MAX_LIMIT}, else 400. */
     public static int limit(Integer requested) {
         if (requested == null) {
@@ -74,7 +100,7 @@ public final class Cursors {
      * Builds a page from up to {@code limit + 1} items fetched in order: the extra item, if present, only
      * says there is a next page.
      */
-    public static <T> Page<T> page(List<T> fetched, int limit, java.util.function.Function<T, String> cursorOf) {
+    public static <T> Page<T> page(List<T> fetched, int limit, Function<T, String> cursorOf) {
         if (fetched.size() <= limit) {
             return Page.last(fetched);
         }

@@ -14,7 +14,7 @@ import java.time.LocalDate;
 
 /** A due date within {@link DueDates}' range; null (no due date) is valid. */
 @Documented
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = ValidDueDate.Validator.class)
 @interface ValidDueDate {
