@@ -31,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -146,9 +147,14 @@ public final class LocalSystem implements AutoCloseable {
         Map<String, Path> jars = findJars();
 
         // Kafka (a JVM to start) and PostgreSQL side by side; the services need both
+        // the launcher's classpath without its folders (deploy/local/target/classes): the broker needs none of
+        // their classes, and the JVM writes no archive for a classpath with a non-empty folder
+        String brokerClasspath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.isEmpty() && !Files.isDirectory(Path.of(entry)))
+                .collect(Collectors.joining(File.pathSeparator));
         ClassDataSharing.Launch brokerArchive = settings.classDataSharing()
                 ? ClassDataSharing.broker(settings.appsDir().resolve("kafka"), settings.kafkaJvmOptions(),
-                        System.getProperty("java.class.path"))
+                        brokerClasspath)
                 : ClassDataSharing.plain(null);
         kafkaArchive = brokerArchive.cds();
         KafkaProcess broker = KafkaProcess.builder(settings.dataDir().resolve("kafka"))
@@ -156,6 +162,7 @@ public final class LocalSystem implements AutoCloseable {
                 .controllerPort(settings.kafkaControllerPort())
                 .logDir(settings.logDir())
                 .logFileName("kafka.log")
+                .classpath(brokerClasspath)
                 .jvmOptions(settings.kafkaJvmOptions())
                 .brokerJvmOptions(brokerArchive.jvmArguments())
                 // as in docker-compose.yml: a consumer that starts before the publisher has declared its topic
