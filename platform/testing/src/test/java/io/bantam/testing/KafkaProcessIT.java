@@ -58,4 +58,22 @@ class KafkaProcessIT {
             assertThat(Files.size(kafka.logFile())).isPositive();
         }
     }
+
+    @Test
+    void brokerJvmOptionsReachTheBrokerOnlyNotTheStorageFormatter() throws Exception {
+        // an archive written at JVM exit: the formatter (which exits before the broker starts) must not write it,
+        // the broker writes it when it stops cleanly
+        Path archive = folder.resolve("broker.jsa");
+        String option = "-XX:ArchiveClassesAtExit=" + archive;
+        try (KafkaProcess kafka = KafkaProcess.builder(folder.resolve("data")).logDir(folder.resolve("logs"))
+                .brokerJvmOptions(List.of(option)).build()) {
+            kafka.start();
+
+            assertThat(ProcessHandle.of(kafka.pid()).orElseThrow().info().arguments().orElseThrow()).contains(option);
+            assertThat(archive).as("the formatter ran without the broker's options").doesNotExist();
+
+            kafka.stop();
+            assertThat(archive).as("written by the broker at its clean stop").isNotEmptyFile();
+        }
+    }
 }
