@@ -65,7 +65,7 @@ class ClassDataSharingTest {
         assertThat(first.cds()).doesNotStartWith("archive");
 
         // the JVM wrote it at its clean stop
-        Path archive = Path.of(first.jvmArguments().getFirst().substring(write.length()));
+        Path archive = Path.of(first.jvmArguments().get(0).substring(write.length()));
         Files.writeString(archive, "archive");
         ClassDataSharing.Launch later = ClassDataSharing.broker(dir, List.of("-Xmx128m"), classpath);
         String map = ClassDataSharing.aotCache() ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
@@ -80,7 +80,7 @@ class ClassDataSharingTest {
         Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
         Path dir = folder.resolve("apps/kafka");
         String write = ClassDataSharing.aotCache() ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=";
-        Path stale = Path.of(ClassDataSharing.broker(dir, List.of(), jar.toString()).jvmArguments().getFirst()
+        Path stale = Path.of(ClassDataSharing.broker(dir, List.of(), jar.toString()).jvmArguments().get(0)
                 .substring(write.length()));
         Files.writeString(stale, "archive");
 
@@ -91,7 +91,7 @@ class ClassDataSharingTest {
                 .isNotEqualTo(write + stale);
         assertThat(stale).doesNotExist();
         assertThat(ClassDataSharing.broker(dir, List.of("-Xmx64m"), jar.toString()).jvmArguments())
-                .as("other options, another archive").doesNotContain(rebuilt.jvmArguments().getFirst());
+                .as("other options, another archive").doesNotContain(rebuilt.jvmArguments().get(0));
     }
 
     private static void write(Path jar, Map<String, String> entries, Instant time) throws Exception {
