@@ -92,6 +92,45 @@ final class ClassDataSharing {
         return new Launch(List.of(), jar, "off (training failed, see " + trainingLog.getFileName() + ")");
     }
 
+    /**
+     * The Kafka broker's archive options: the broker's JVM is the same every run (this launcher's classpath and
+     * JVM, the broker's options), so it gets an archive as the services do, but without a training run of its own,
+     * which would start and stop a broker once more: a broker without an archive writes one when it stops cleanly
+     * at {@code ./bantam down} ({@code -XX:AOTCacheOutput}, or {@code -XX:ArchiveClassesAtExit} before JDK 25),
+     * and every later start maps it. The archive's name holds a hash of the options, the classpath (each jar's
+     * path, size and modification time, as the JVM checks them) and the JVM, so a new Kafka version, a rebuilt jar
+     * or another JVM writes a new one (and the stale ones are deleted then). A broker killed
+     * before it wrote its archive writes it at the next clean stop; an archive that does not fit (a JVM refuses
+     * it) only costs the start-up time it was meant to save: the JVM starts without it.
+     *
+     * @return the options to add to the broker's JVM, and a word for the launcher's table
+     */
+    static Launch broker(Path dir, List<String> jvmOptions, String classpath) throws IOException {
+        List<String> key = new ArrayList<>(jvmOptions);
+        key.add(Runtime.version().toString());
+        // the JVM maps an archive only beside the very jars it was written from (path, size and modification time):
+        // a jar rebuilt (a new time) must lead to a new archive, not to one the JVM refuses at every start
+        for (String entry : classpath.split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            key.add(entry + (Files.isRegularFile(path) ? " " + Files.size(path) + " " + Files.getLastModifiedTime(path) : ""));
+        }
+        String prefix = "broker-";
+        String suffix = aotCache() ? ".aot" : ".jsa";
+        Path archive = dir.resolve(prefix + optionsHash(key) + suffix);
+        if (Files.isRegularFile(archive) && Files.size(archive) > 0) {
+            return new Launch(List.of((aotCache() ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive), null,
+                    aotCache() ? "archive (AOT cache)" : "archive");
+        }
+        Files.createDirectories(dir);
+        try (Stream<Path> stale = Files.list(dir)) {
+            for (Path file : stale.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+        return new Launch(List.of((aotCache() ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive), null,
+                "none yet (written at the next ./bantam down)");
+    }
+
     /** Whether this JVM (the one that runs the services) writes and maps an AOT cache rather than an AppCDS archive. */
     static boolean aotCache() {
         return Runtime.version().feature() >= AOT_CACHE_FEATURE;

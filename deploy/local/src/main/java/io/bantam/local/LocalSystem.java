@@ -31,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -66,6 +67,8 @@ public final class LocalSystem implements AutoCloseable {
     private LocalPostgres postgres;
     private CompletableFuture<LocalPostgres> postgresStarted;
     private KafkaProcess kafka;
+    /** What became of the broker's archive ({@link ClassDataSharing#broker}). */
+    private String kafkaArchive = "off";
     private volatile boolean stopping;
     private boolean closed;
     private boolean ownsStateFile;
@@ -147,12 +150,24 @@ public final class LocalSystem implements AutoCloseable {
         Map<String, Path> jars = findJars();
 
         // Kafka (a JVM to start) and PostgreSQL side by side; the services need both
+        // the launcher's classpath without its folders (deploy/local/target/classes): the broker needs none of
+        // their classes, and the JVM writes no archive for a classpath with a non-empty folder
+        String brokerClasspath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.isEmpty() && !Files.isDirectory(Path.of(entry)))
+                .collect(Collectors.joining(File.pathSeparator));
+        ClassDataSharing.Launch brokerArchive = settings.classDataSharing()
+                ? ClassDataSharing.broker(settings.appsDir().resolve("kafka"), settings.kafkaJvmOptions(),
+                        brokerClasspath)
+                : ClassDataSharing.plain(null);
+        kafkaArchive = brokerArchive.cds();
         KafkaProcess broker = KafkaProcess.builder(settings.dataDir().resolve("kafka"))
                 .port(settings.kafkaPort())
                 .controllerPort(settings.kafkaControllerPort())
                 .logDir(settings.logDir())
                 .logFileName("kafka.log")
+                .classpath(brokerClasspath)
                 .jvmOptions(settings.kafkaJvmOptions())
+                .brokerJvmOptions(brokerArchive.jvmArguments())
                 // as in docker-compose.yml: a consumer that starts before the publisher has declared its topic
                 // creates it, and with one partition it would never hear of the two the publisher then adds
                 // (not until its metadata refresh, 5 minutes later), so events keyed there wait that long
@@ -436,8 +451,8 @@ public final class LocalSystem implements AutoCloseable {
         String pgPid = postgres.pid().map(String::valueOf).orElse("?");
         out.printf("%-12s %-24s %-8s %-6s %s%n", "postgres", "localhost:" + settings.postgresPort(), pgPid, "-",
                 relative(settings.logDir().resolve("postgres.log")));
-        out.printf("%-12s %-24s %-8s %-6s %s%n", "kafka", kafka.bootstrapServers(), kafka.pid(), "-",
-                relative(kafka.logFile()));
+        out.printf("%-12s %-24s %-8s %-6s %s%n", "kafka", kafka.bootstrapServers(), kafka.pid(),
+                kafkaArchive.startsWith("archive") ? "yes" : kafkaArchive.equals("off") ? "no" : "next", relative(kafka.logFile()));
         for (RunningService running : services.values()) {
             out.printf("%-12s %-24s %-8s %-6s %s%n", running.service().name(), running.service().url(),
                     running.process().pid(), running.cds().startsWith("archive") ? "yes" : "no", relative(running.log()));

@@ -52,6 +52,48 @@ class ClassDataSharingTest {
                 .matches("application-[0-9a-f]{8}\\.(aot|jsa)");
     }
 
+    @Test
+    void aBrokerWithoutArchiveWritesOneAtExitAndLaterStartsMapIt() throws Exception {
+        Path jar = folder.resolve("kafka.jar");
+        Files.writeString(jar, "kafka");
+        Path dir = folder.resolve("apps/kafka");
+        String classpath = jar.toString();
+
+        ClassDataSharing.Launch first = ClassDataSharing.broker(dir, List.of("-Xmx128m"), classpath);
+        String write = ClassDataSharing.aotCache() ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=";
+        assertThat(first.jvmArguments()).singleElement().asString().startsWith(write + dir.resolve("broker-"));
+        assertThat(first.cds()).doesNotStartWith("archive");
+
+        // the JVM wrote it at its clean stop
+        Path archive = Path.of(first.jvmArguments().get(0).substring(write.length()));
+        Files.writeString(archive, "archive");
+        ClassDataSharing.Launch later = ClassDataSharing.broker(dir, List.of("-Xmx128m"), classpath);
+        String map = ClassDataSharing.aotCache() ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
+        assertThat(later.jvmArguments()).containsExactly(map + archive);
+        assertThat(later.cds()).startsWith("archive");
+    }
+
+    @Test
+    void aRebuiltJarOnTheBrokersClasspathLeadsToANewArchiveAndTheStaleOneGoes() throws Exception {
+        Path jar = folder.resolve("kafka.jar");
+        Files.writeString(jar, "kafka");
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
+        Path dir = folder.resolve("apps/kafka");
+        String write = ClassDataSharing.aotCache() ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=";
+        Path stale = Path.of(ClassDataSharing.broker(dir, List.of(), jar.toString()).jvmArguments().get(0)
+                .substring(write.length()));
+        Files.writeString(stale, "archive");
+
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-06-01T00:00:00Z")));
+        ClassDataSharing.Launch rebuilt = ClassDataSharing.broker(dir, List.of(), jar.toString());
+
+        assertThat(rebuilt.jvmArguments()).singleElement().asString().startsWith(write)
+                .isNotEqualTo(write + stale);
+        assertThat(stale).doesNotExist();
+        assertThat(ClassDataSharing.broker(dir, List.of("-Xmx64m"), jar.toString()).jvmArguments())
+                .as("other options, another archive").doesNotContain(rebuilt.jvmArguments().get(0));
+    }
+
     private static void write(Path jar, Map<String, String> entries, Instant time) throws Exception {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
             for (Map.Entry<String, String> entry : entries.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {

@@ -60,6 +60,7 @@ public final class KafkaProcess implements AutoCloseable {
     private final int controllerPort;
     private final String classpath;
     private final List<String> jvmOptions;
+    private final List<String> brokerJvmOptions;
     private final Map<String, String> brokerProperties;
     private final Duration startTimeout;
     private final Duration stopTimeout;
@@ -76,6 +77,7 @@ public final class KafkaProcess implements AutoCloseable {
         this.controllerPort = builder.controllerPort == 0 ? Ports.freePort() : builder.controllerPort;
         this.classpath = builder.classpath == null ? System.getProperty("java.class.path") : builder.classpath;
         this.jvmOptions = List.copyOf(builder.jvmOptions);
+        this.brokerJvmOptions = List.copyOf(builder.brokerJvmOptions);
         this.brokerProperties = Map.copyOf(builder.brokerProperties);
         this.startTimeout = builder.startTimeout;
         this.stopTimeout = builder.stopTimeout;
@@ -109,7 +111,7 @@ public final class KafkaProcess implements AutoCloseable {
                 format(config);
             }
             long started = System.nanoTime();
-            process = java(List.of("kafka.Kafka", config.toString())).start();
+            process = java(brokerJvmOptions, List.of("kafka.Kafka", config.toString())).start();
             Files.writeString(pidFile(dataDir), Long.toString(process.pid()), StandardCharsets.UTF_8);
             registerShutdownHook();
             awaitReady(started);
@@ -262,7 +264,7 @@ public final class KafkaProcess implements AutoCloseable {
 
     private void format(Path config) throws IOException {
         String clusterId = Uuid.randomUuid().toString();
-        Process formatter = java(List.of("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString()))
+        Process formatter = java(List.of(), List.of("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString()))
                 .start();
         try {
             if (!formatter.waitFor(startTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -280,12 +282,13 @@ public final class KafkaProcess implements AutoCloseable {
         }
     }
 
-    private ProcessBuilder java(List<String> mainAndArgs) throws IOException {
+    private ProcessBuilder java(List<String> extraJvmOptions, List<String> mainAndArgs) throws IOException {
         Path argFile = dataDir.resolve("java.args");
         Files.writeString(argFile, "-cp " + quoteForArgFile(classpath) + "\n", StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        command.addAll(extraJvmOptions);
         command.add("-Dlogback.configurationFile=" + dataDir.resolve("logback.xml"));
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
         command.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
@@ -394,6 +397,7 @@ public final class KafkaProcess implements AutoCloseable {
         private int controllerPort;
         private String classpath;
         private List<String> jvmOptions = DEFAULT_JVM_OPTIONS;
+        private List<String> brokerJvmOptions = List.of();
         private final Map<String, String> brokerProperties = new LinkedHashMap<>();
         private Duration startTimeout = Duration.ofSeconds(60);
         private Duration stopTimeout = Duration.ofSeconds(30);
@@ -436,6 +440,16 @@ public final class KafkaProcess implements AutoCloseable {
         /** The child JVM's options. Default: {@link #DEFAULT_JVM_OPTIONS}. */
         public Builder jvmOptions(List<String> jvmOptions) {
             this.jvmOptions = List.copyOf(jvmOptions);
+            return this;
+        }
+
+        /**
+         * Options added after {@link #jvmOptions(List)} for the broker's JVM only, not for the one-off storage
+         * formatter: e.g. an AOT cache the broker writes at exit or maps ({@code -XX:AOTCacheOutput},
+         * {@code -XX:AOTCache}), which a formatter run must neither write nor use. Default: none.
+         */
+        public Builder brokerJvmOptions(List<String> brokerJvmOptions) {
+            this.brokerJvmOptions = List.copyOf(brokerJvmOptions);
             return this;
         }
 

@@ -3,6 +3,7 @@ package io.bantam.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -56,6 +59,28 @@ class KafkaProcessIT {
             }
             assertThat(kafka.logFile()).isEqualTo(folder.resolve("logs").resolve("kafka.log"));
             assertThat(Files.size(kafka.logFile())).isPositive();
+        }
+    }
+
+    @Test
+    void brokerJvmOptionsReachTheBrokerOnlyNotTheStorageFormatter() throws Exception {
+        // an archive written at JVM exit: the formatter (which exits before the broker starts) must not write it,
+        // the broker writes it when it stops cleanly
+        Path archive = folder.resolve("broker.jsa");
+        String option = "-XX:ArchiveClassesAtExit=" + archive;
+        // the JVM archives nothing from a classpath with a non-empty folder (this test's target/classes)
+        String jars = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.isEmpty() && !Files.isDirectory(Path.of(entry)))
+                .collect(Collectors.joining(File.pathSeparator));
+        try (KafkaProcess kafka = KafkaProcess.builder(folder.resolve("data")).logDir(folder.resolve("logs"))
+                .classpath(jars).brokerJvmOptions(List.of(option)).build()) {
+            kafka.start();
+
+            assertThat(ProcessHandle.of(kafka.pid()).orElseThrow().info().arguments().orElseThrow()).contains(option);
+            assertThat(archive).as("the formatter ran without the broker's options").doesNotExist();
+
+            kafka.stop();
+            assertThat(archive).as("written by the broker at its clean stop").isNotEmptyFile();
         }
     }
 }
