@@ -324,6 +324,23 @@ public final class BadRequests {
         };
     }
 
+    /**
+     * The schema's JSON type: {@code "integer"} for both {@code "type": "integer"} and OpenAPI 3.1's nullable
+     * {@code "type": ["integer", "null"]} (null is then a valid value, never one of the bad ones).
+     */
+    static String type(JsonNode schema) {
+        JsonNode type = schema.path("type");
+        if (type.isArray()) {
+            for (JsonNode member : type) {
+                if (!"null".equals(member.asString(""))) {
+                    return member.asString("");
+                }
+            }
+            return "";
+        }
+        return type.asString("");
+    }
+
     Kind kind(JsonNode schema, FieldRule rule) {
         if (rule != null && rule.format() != null) {
             return switch (rule.format()) {
@@ -336,7 +353,7 @@ public final class BadRequests {
                 default -> throw new IllegalArgumentException("unknown format " + rule.format());
             };
         }
-        String type = schema.path("type").asString("");
+        String type = type(schema);
         String format = schema.path("format").asString("");
         if (schema.has("enum")) {
             return Kind.ENUM;
@@ -477,7 +494,7 @@ public final class BadRequests {
 
     private String firstStringField(Operation operation, JsonNode schema) {
         for (var property : schema.path("properties").properties()) {
-            if (operation.resolve(property.getValue()).path("type").asString("").equals("string")) {
+            if (type(operation.resolve(property.getValue())).equals("string")) {
                 return property.getKey();
             }
         }
