@@ -43,6 +43,14 @@ final class ClassDataSharing {
     record Launch(List<String> jvmArguments, Path jar, String cds) {
     }
 
+    /**
+     * The launcher table's CDS column for a {@link Launch#cds()}: the archive is mapped ("yes"), off ("no"), or
+     * written at the next clean stop ("next").
+     */
+    static String column(String cds) {
+        return cds.startsWith("archive") ? "yes" : cds.startsWith("off") ? "no" : "next";
+    }
+
     private ClassDataSharing() {
     }
 
@@ -55,7 +63,6 @@ final class ClassDataSharing {
         boolean aot = aotCache();
         Path archive = appDir.resolve(archiveName(jvmOptions));
         Path failed = appDir.resolve(trainingFailedName(jvmOptions));
-        String using = aot ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
         boolean current = Files.isRegularFile(stampFile)
                 && Files.readString(stampFile, StandardCharsets.UTF_8).equals(stamp)
                 && Files.isRegularFile(jar);
@@ -68,12 +75,12 @@ final class ClassDataSharing {
             return new Launch(List.of(), jar, "off (training failed earlier, see " + trainingLog.getFileName() + ")");
         }
         if (Files.isRegularFile(archive)) {
-            return new Launch(List.of(using + archive), jar, aot ? "archive (AOT cache)" : "archive");
+            return new Launch(List.of(mapping(archive)), jar, aot ? "archive (AOT cache)" : "archive");
         }
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(jvmOptions);
-        command.add((aot ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive);
+        command.add(writingAtExit(archive));
         command.add("-Dspring.context.exit=onRefresh");
         command.add("-Dbantam.local.service=" + name);
         command.add("-jar");
@@ -85,7 +92,7 @@ final class ClassDataSharing {
         training.environment().putAll(env);
         int exit = run(training, timeout, started);
         if (exit == 0 && Files.isRegularFile(archive) && Files.size(archive) > 0) {
-            return new Launch(List.of(using + archive), jar, aot ? "archive (AOT cache, trained now)" : "archive (trained now)");
+            return new Launch(List.of(mapping(archive)), jar, aot ? "archive (AOT cache, trained now)" : "archive (trained now)");
         }
         Files.deleteIfExists(archive);
         Files.writeString(failed, "exit " + exit + "\n", StandardCharsets.UTF_8);
@@ -115,10 +122,9 @@ final class ClassDataSharing {
             key.add(entry + (Files.isRegularFile(path) ? " " + Files.size(path) + " " + Files.getLastModifiedTime(path) : ""));
         }
         String prefix = "broker-";
-        String suffix = aotCache() ? ".aot" : ".jsa";
-        Path archive = dir.resolve(prefix + optionsHash(key) + suffix);
+        Path archive = dir.resolve(prefix + optionsHash(key) + archiveSuffix());
         if (Files.isRegularFile(archive) && Files.size(archive) > 0) {
-            return new Launch(List.of((aotCache() ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive), null,
+            return new Launch(List.of(mapping(archive)), null,
                     aotCache() ? "archive (AOT cache)" : "archive");
         }
         Files.createDirectories(dir);
@@ -127,7 +133,7 @@ final class ClassDataSharing {
                 Files.deleteIfExists(file);
             }
         }
-        return new Launch(List.of((aotCache() ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive), null,
+        return new Launch(List.of(writingAtExit(archive)), null,
                 "none yet (written at the next ./bantam down)");
     }
 
@@ -141,7 +147,21 @@ final class ClassDataSharing {
      * before, e.g. {@code application-1a2b3c4d.aot}.
      */
     static String archiveName(List<String> jvmOptions) {
-        return "application-" + optionsHash(jvmOptions) + (aotCache() ? ".aot" : ".jsa");
+        return "application-" + optionsHash(jvmOptions) + archiveSuffix();
+    }
+
+    private static String archiveSuffix() {
+        return aotCache() ? ".aot" : ".jsa";
+    }
+
+    /** The option that maps {@code archive}: an AOT cache on JDK 25+, an AppCDS archive before. */
+    private static String mapping(Path archive) {
+        return (aotCache() ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive;
+    }
+
+    /** The option that writes {@code archive} when the JVM exits (after a training run, or at a clean stop). */
+    private static String writingAtExit(Path archive) {
+        return (aotCache() ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive;
     }
 
     private static String trainingFailedName(List<String> jvmOptions) {

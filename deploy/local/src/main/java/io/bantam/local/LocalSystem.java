@@ -50,6 +50,8 @@ public final class LocalSystem implements AutoCloseable {
     static final String LOOPBACK = "127.0.0.1";
     /** What the services declare for the topics they publish. */
     static final int TOPIC_PARTITIONS = 3;
+    /** Database connections per service ({@code SPRING_R2DBC_POOL_MAXSIZE}) on a local system. */
+    static final int LOCAL_POOL_SIZE = 5;
 
     private final LocalSettings settings;
     private final PrintStream out;
@@ -60,15 +62,12 @@ public final class LocalSystem implements AutoCloseable {
     private final Set<Process> helpers = ConcurrentHashMap.newKeySet();
     /** Services stopped on purpose ({@link #stopService}, {@link #killService}): their exit is no news. */
     private final Set<Long> expectedExits = ConcurrentHashMap.newKeySet();
-    /** Database connections per service ({@code SPRING_R2DBC_POOL_MAXSIZE}) on a local system. */
-    static final int LOCAL_POOL_SIZE = 5;
-
     private final Map<String, ClassDataSharing.Launch> launches = new ConcurrentHashMap<>();
     private LocalPostgres postgres;
     private CompletableFuture<LocalPostgres> postgresStarted;
     private KafkaProcess kafka;
     /** What became of the broker's archive ({@link ClassDataSharing#broker}). */
-    private String kafkaArchive = "off";
+    private ClassDataSharing.Launch kafkaArchive = ClassDataSharing.plain(null);
     private volatile boolean stopping;
     private boolean closed;
     private boolean ownsStateFile;
@@ -159,7 +158,7 @@ public final class LocalSystem implements AutoCloseable {
                 ? ClassDataSharing.broker(settings.appsDir().resolve("kafka"), settings.kafkaJvmOptions(),
                         brokerClasspath)
                 : ClassDataSharing.plain(null);
-        kafkaArchive = brokerArchive.cds();
+        kafkaArchive = brokerArchive;
         KafkaProcess broker = KafkaProcess.builder(settings.dataDir().resolve("kafka"))
                 .port(settings.kafkaPort())
                 .controllerPort(settings.kafkaControllerPort())
@@ -452,10 +451,10 @@ public final class LocalSystem implements AutoCloseable {
         out.printf("%-12s %-24s %-8s %-6s %s%n", "postgres", "localhost:" + settings.postgresPort(), pgPid, "-",
                 relative(settings.logDir().resolve("postgres.log")));
         out.printf("%-12s %-24s %-8s %-6s %s%n", "kafka", kafka.bootstrapServers(), kafka.pid(),
-                kafkaArchive.startsWith("archive") ? "yes" : kafkaArchive.equals("off") ? "no" : "next", relative(kafka.logFile()));
+                ClassDataSharing.column(kafkaArchive.cds()), relative(kafka.logFile()));
         for (RunningService running : services.values()) {
             out.printf("%-12s %-24s %-8s %-6s %s%n", running.service().name(), running.service().url(),
-                    running.process().pid(), running.cds().startsWith("archive") ? "yes" : "no", relative(running.log()));
+                    running.process().pid(), ClassDataSharing.column(running.cds()), relative(running.log()));
         }
         out.println();
     }
