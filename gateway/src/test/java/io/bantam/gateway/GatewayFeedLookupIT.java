@@ -68,8 +68,9 @@ class GatewayFeedLookupIT {
 
     @Test
     void failedLookUpsSpendTheAddresssBudgetThenEvenAGoodAddressIsRefused() {
-        for (int i = 0; i < 3; i++) {
-            feed("203.0.113.20", "missing").expectStatus().isNotFound();
+        for (int left = 2; left >= 0; left--) {
+            feed("203.0.113.20", "missing").expectStatus().isNotFound()
+                    .expectHeader().valueEquals("RateLimit-Remaining", Integer.toString(left));
         }
 
         feed("203.0.113.20", "s3cr3t")

@@ -96,7 +96,8 @@ class RateLimitFilter implements WebFilter, Ordered {
 
     /**
      * A look-up of a secret address: refused while the client's failed look-ups have spent their budget; one that
-     * fails (404) takes from it once answered.
+     * fails (404) takes from it before its answer is sent, so the client's next look-up already sees it spent, and
+     * the 404 says what is left ({@code RateLimit-Remaining}).
      */
     private Mono<Void> failedLookups(ServerWebExchange exchange, WebFilterChain chain, Bucket bucket) {
         return limiter.peek(bucket).flatMap(verdict -> {
@@ -106,10 +107,16 @@ class RateLimitFilter implements WebFilter, Ordered {
                         "Too many unknown addresses. Try again in " + verdict.get().retryAfter().toSeconds()
                                 + " seconds.", verdict.get().retryAfter()));
             }
-            return chain.filter(exchange).then(Mono.defer(() -> {
+            exchange.getResponse().beforeCommit(() -> {
                 HttpStatusCode status = exchange.getResponse().getStatusCode();
-                return status != null && status.value() == 404 ? limiter.check(List.of(bucket)).then() : Mono.empty();
-            }));
+                if (status == null || status.value() != 404) {
+                    return Mono.empty();
+                }
+                return limiter.check(List.of(bucket))
+                        .doOnNext(spent -> spent.ifPresent(v -> describe(v, exchange.getResponse().getHeaders())))
+                        .then();
+            });
+            return chain.filter(exchange);
         });
     }
 
