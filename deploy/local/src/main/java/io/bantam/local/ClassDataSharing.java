@@ -6,12 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -20,17 +20,23 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * An AppCDS archive per service, as Spring Boot documents it: the boot jar extracted once to
- * {@code .bantam/apps/<name>/}, a training run that stops right after the context refreshed
- * ({@code -Dspring.context.exit=onRefresh}) and dumps the loaded classes
- * ({@code -XX:ArchiveClassesAtExit}), then every start maps that archive
- * ({@code -XX:SharedArchiveFile}). On a JDK 25 or newer the same training writes an AOT cache instead
+ * An archive per service, for a faster start: the boot jar extracted once to {@code .bantam/apps/<name>/} (as Spring
+ * Boot documents it for CDS), the first run without an archive writes one when it stops cleanly
+ * ({@code ./bantam down}), and every later start maps it. On a JDK 25 or newer the archive is an AOT cache
  * (JEP 483/514/515: classes loaded <em>and linked</em>, plus method profiles; {@code -XX:AOTCacheOutput}, then
- * {@code -XX:AOTCache}), which starts a service about a third faster than AppCDS. A jar with other content or
- * another JVM is extracted and trained again; a failed training leaves that jar running
- * without an archive. An archive only maps into a JVM started with the options it was trained with, so each set of
- * options has its own archive beside the others ({@code application-<hash>.aot}): switching flags (the benchmark's
- * production and local columns, a {@code BANTAM_JVM_OPTS} tried once) trains once per set, not at every switch.
+ * {@code -XX:AOTCache}), which starts a service about a third faster than the AppCDS archive older JDKs get
+ * ({@code -XX:ArchiveClassesAtExit}, then {@code -XX:SharedArchiveFile}).
+ *
+ * <p>No training run: the first run is the training. Until session 20 a training run per service (start, stop at
+ * the context's refresh, dump) came before the first start, six side by side on two cores, so the first
+ * {@code ./bantam up} took ~155 s; now it is a plain start, and the first clean stop takes longer instead, once. The
+ * archive is written beside its final name ({@link #pending}) and only {@link #promote promoted} when the JVM
+ * exited on its own: a JVM killed while writing leaves no half archive that every later start would refuse.
+ *
+ * <p>A jar with other content or another JVM is extracted again and its archives go. An archive only maps into a
+ * JVM started with the options it was written with, so each set of options has its own archive beside the others
+ * ({@code application-<hash>.aot}): switching flags (the benchmark's production and local columns, a
+ * {@code BANTAM_JVM_OPTS} tried once) writes one per set, not one at every switch.
  */
 final class ClassDataSharing {
 
@@ -38,9 +44,20 @@ final class ClassDataSharing {
     /** The first JDK whose AOT cache takes a one-step training run ({@code -XX:AOTCacheOutput}, JEP 514). */
     static final int AOT_CACHE_FEATURE = 25;
     private static final String STAMP = "source.txt";
+    /** The exit value of a JVM killed with SIGKILL (128 + 9). */
+    private static final int KILLED = 137;
 
-    /** How a service is launched, and what became of its archive. */
-    record Launch(List<String> jvmArguments, Path jar, String cds) {
+    /**
+     * How a service is launched, and what became of its archive.
+     *
+     * @param pending the archive this run writes when it stops, to {@link #promote} then; {@code null} when it maps
+     *        one (or runs without)
+     */
+    record Launch(List<String> jvmArguments, Path jar, String cds, Path pending) {
+
+        Launch(List<String> jvmArguments, Path jar, String cds) {
+            this(jvmArguments, jar, cds, null);
+        }
     }
 
     /**
@@ -54,57 +71,63 @@ final class ClassDataSharing {
     private ClassDataSharing() {
     }
 
-    /** Extracts and trains when needed; the training runs with the service's own environment. */
-    static Launch prepare(String name, Path execJar, Path appDir, List<String> jvmOptions, Map<String, String> env,
-            Path trainingLog, Duration timeout, Consumer<Process> started) throws IOException, InterruptedException {
+    /**
+     * Extracts the jar when needed; maps its archive for these options when there is one, or has this run write it
+     * at its clean stop.
+     */
+    static Launch prepare(Path execJar, Path appDir, List<String> jvmOptions, Path log, Duration timeout,
+            Consumer<Process> started) throws IOException, InterruptedException {
         String stamp = stamp(execJar);
         Path stampFile = appDir.resolve(STAMP);
         Path jar = appDir.resolve(APPLICATION_JAR);
-        boolean aot = aotCache();
         Path archive = appDir.resolve(archiveName(jvmOptions));
-        Path failed = appDir.resolve(trainingFailedName(jvmOptions));
         boolean current = Files.isRegularFile(stampFile)
                 && Files.readString(stampFile, StandardCharsets.UTF_8).equals(stamp)
                 && Files.isRegularFile(jar);
         if (!current) {
             deleteRecursively(appDir);
-            extract(execJar, appDir, trainingLog, timeout, started);
+            extract(execJar, appDir, log, timeout, started);
             Files.writeString(stampFile, stamp, StandardCharsets.UTF_8);
         }
-        if (Files.isRegularFile(failed)) {
-            return new Launch(List.of(), jar, "off (training failed earlier, see " + trainingLog.getFileName() + ")");
+        if (Files.isRegularFile(archive) && Files.size(archive) > 0) {
+            return new Launch(List.of(mapping(archive)), jar, aotCache() ? "archive (AOT cache)" : "archive");
         }
-        if (Files.isRegularFile(archive)) {
-            return new Launch(List.of(mapping(archive)), jar, aot ? "archive (AOT cache)" : "archive");
+        Path pending = pending(archive);
+        Files.deleteIfExists(pending);  // a run before this one was killed while writing it
+        return new Launch(List.of(writingAtExit(pending)), jar, "none yet (written at the next ./bantam down)",
+                pending);
+    }
+
+    /** Where a run writes {@code archive} before it is {@link #promote promoted}. */
+    static Path pending(Path archive) {
+        return archive.resolveSibling(archive.getFileName() + ".next");
+    }
+
+    /**
+     * After the run that wrote a pending archive has exited: keeps the archive when the JVM exited on its own (a
+     * graceful stop, whatever its code), drops it when the JVM was killed (SIGKILL, 137), which may have cut it short.
+     *
+     * @return whether an archive is now in place for the next start
+     */
+    static boolean promote(Path pending, int exitValue) throws IOException {
+        String name = pending.getFileName().toString();
+        if (!name.endsWith(".next")) {
+            throw new IllegalArgumentException("not a pending archive: " + pending);
         }
-        List<String> command = new ArrayList<>();
-        command.add(javaExecutable());
-        command.addAll(jvmOptions);
-        command.add(writingAtExit(archive));
-        command.add("-Dspring.context.exit=onRefresh");
-        command.add("-Dbantam.local.service=" + name);
-        command.add("-jar");
-        command.add(jar.toString());
-        ProcessBuilder training = new ProcessBuilder(command)
-                .directory(appDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(trainingLog.toFile());
-        training.environment().putAll(env);
-        int exit = run(training, timeout, started);
-        if (exit == 0 && Files.isRegularFile(archive) && Files.size(archive) > 0) {
-            return new Launch(List.of(mapping(archive)), jar, aot ? "archive (AOT cache, trained now)" : "archive (trained now)");
+        if (exitValue == KILLED || !Files.isRegularFile(pending) || Files.size(pending) == 0) {
+            Files.deleteIfExists(pending);
+            return false;
         }
-        Files.deleteIfExists(archive);
-        Files.writeString(failed, "exit " + exit + "\n", StandardCharsets.UTF_8);
-        return new Launch(List.of(), jar, "off (training failed, see " + trainingLog.getFileName() + ")");
+        Files.move(pending, pending.resolveSibling(name.substring(0, name.length() - ".next".length())),
+                StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return true;
     }
 
     /**
      * The Kafka broker's archive options: the broker's JVM is the same every run (this launcher's classpath and
-     * JVM, the broker's options), so it gets an archive as the services do, but without a training run of its own,
-     * which would start and stop a broker once more: a broker without an archive writes one when it stops cleanly
-     * at {@code ./bantam down} ({@code -XX:AOTCacheOutput}, or {@code -XX:ArchiveClassesAtExit} before JDK 25),
-     * and every later start maps it. The archive's name holds a hash of the options, the classpath (each jar's
+     * JVM, the broker's options), so it gets an archive as the services do: a broker without an archive writes one
+     * when it stops cleanly at {@code ./bantam down} ({@code -XX:AOTCacheOutput}, or
+     * {@code -XX:ArchiveClassesAtExit} before JDK 25), and every later start maps it. The archive's name holds a hash of the options, the classpath (each jar's
      * path, size and modification time, as the JVM checks them) and the JVM, so a new Kafka version, a rebuilt jar
      * or another JVM writes a new one (and the stale ones are deleted then). A broker killed
      * before it wrote its archive writes it at the next clean stop; an archive that does not fit (a JVM refuses
@@ -159,13 +182,9 @@ final class ClassDataSharing {
         return (aotCache() ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive;
     }
 
-    /** The option that writes {@code archive} when the JVM exits (after a training run, or at a clean stop). */
+    /** The option that writes {@code archive} when the JVM exits (at a clean stop). */
     private static String writingAtExit(Path archive) {
         return (aotCache() ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive;
-    }
-
-    private static String trainingFailedName(List<String> jvmOptions) {
-        return "training-failed-" + optionsHash(jvmOptions) + ".txt";
     }
 
     /** Eight hex digits naming a set of JVM options (their order matters to the JVM, so it does here). */

@@ -19,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,13 +53,18 @@ public final class LocalSystem implements AutoCloseable {
     static final int TOPIC_PARTITIONS = 3;
     /** Database connections per service ({@code SPRING_R2DBC_POOL_MAXSIZE}) on a local system. */
     static final int LOCAL_POOL_SIZE = 5;
+    /**
+     * How much longer a stop may take when services write their archives: each JVM assembles its AOT cache (a child
+     * JVM, 5-10 CPU-seconds) after its graceful shutdown, six side by side on two cores.
+     */
+    static final Duration ARCHIVE_WRITING_TIME = Duration.ofSeconds(120);
 
     private final LocalSettings settings;
     private final PrintStream out;
     private final StateFile stateFile;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final Map<String, RunningService> services = new LinkedHashMap<>();
-    /** Extraction and training runs under way, stopped first if the system is stopped meanwhile. */
+    /** Extractions under way, stopped first if the system is stopped meanwhile. */
     private final Set<Process> helpers = ConcurrentHashMap.newKeySet();
     /** Services stopped on purpose ({@link #stopService}, {@link #killService}): their exit is no news. */
     private final Set<Long> expectedExits = ConcurrentHashMap.newKeySet();
@@ -75,7 +81,9 @@ public final class LocalSystem implements AutoCloseable {
     private Duration startupTime = Duration.ZERO;
 
     /** A started service. */
-    public record RunningService(LocalSettings.Service service, Process process, Path log, String cds) {
+    /** @param pendingArchive the archive the process writes when it stops ({@link ClassDataSharing#promote}), or null */
+    public record RunningService(LocalSettings.Service service, Process process, Path log, String cds,
+            Path pendingArchive) {
     }
 
     private LocalSystem(LocalSettings settings, PrintStream out) {
@@ -331,25 +339,20 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
-    /** Extraction and training for every service that needs it, side by side. */
+    /** Extraction for every service that needs it, side by side, and each one's archive or the order to write it. */
     private Map<String, ClassDataSharing.Launch> prepareLaunches(Map<String, Path> jars) {
         Map<String, ClassDataSharing.Launch> launches = new LinkedHashMap<>();
         if (!settings.classDataSharing()) {
             jars.forEach((name, jar) -> launches.put(name, ClassDataSharing.plain(jar)));
             return launches;
         }
-        boolean anyTraining = settings.services().stream()
-                .anyMatch(s -> !Files.isRegularFile(settings.appsDir().resolve(s.name()).resolve(ClassDataSharing.archiveName(settings.jvmOptions()))));
-        if (anyTraining) {
-            out.println("Preparing class data sharing archives (training runs; once per build of a service) ...");
-        }
         Map<String, CompletableFuture<ClassDataSharing.Launch>> futures = new LinkedHashMap<>();
         for (LocalSettings.Service service : settings.services()) {
             futures.put(service.name(), CompletableFuture.supplyAsync(() -> {
                 try {
-                    return ClassDataSharing.prepare(service.name(), jars.get(service.name()),
-                            settings.appsDir().resolve(service.name()), settings.jvmOptions(), environment(service),
-                            settings.logDir().resolve(service.name() + "-cds-training.log"), settings.readyTimeout(),
+                    return ClassDataSharing.prepare(jars.get(service.name()),
+                            settings.appsDir().resolve(service.name()), settings.jvmOptions(),
+                            settings.logDir().resolve(service.name() + "-extract.log"), settings.readyTimeout(),
                             this::helperStarted);
                 } catch (IOException e) {
                     throw new CompletionException(e);
@@ -433,7 +436,7 @@ public final class LocalSystem implements AutoCloseable {
         builder.environment().putAll(environment(service));
         Process process = builder.start();
         stateFile.record(StateFile.SERVICE_PREFIX + service.name(), process.toHandle());
-        services.put(service.name(), new RunningService(service, process, log, launch.cds()));
+        services.put(service.name(), new RunningService(service, process, log, launch.cds(), launch.pending()));
         process.onExit().thenAccept(exited -> {
             if (!stopping && !expectedExits.contains(exited.pid())) {
                 out.println();
@@ -455,6 +458,9 @@ public final class LocalSystem implements AutoCloseable {
         for (RunningService running : services.values()) {
             out.printf("%-12s %-24s %-8s %-6s %s%n", running.service().name(), running.service().url(),
                     running.process().pid(), ClassDataSharing.column(running.cds()), relative(running.log()));
+        }
+        if (services.values().stream().anyMatch(running -> running.pendingArchive() != null)) {
+            out.println("(CDS \"next\": the archive is written when Bantam stops cleanly, and the next start maps it)");
         }
         out.println();
     }
@@ -520,7 +526,31 @@ public final class LocalSystem implements AutoCloseable {
      */
     public void stopService(String name) {
         Process process = expectExit(name);
-        Processes.terminate(process.toHandle(), settings.stopTimeout());
+        RunningService running = service(name);
+        Processes.terminate(process.toHandle(), stopTimeout(List.of(running)));
+        keepArchive(running);
+    }
+
+    /** The stop timeout, plus the time to write their archives when some of {@code stopping} write one. */
+    private Duration stopTimeout(Collection<RunningService> stopping) {
+        return stopping.stream().anyMatch(running -> running.pendingArchive() != null)
+                ? settings.stopTimeout().plus(ARCHIVE_WRITING_TIME)
+                : settings.stopTimeout();
+    }
+
+    /** Keeps the archive a service wrote as it stopped, for its next start; says so when one was cut short. */
+    private void keepArchive(RunningService running) {
+        if (running.pendingArchive() == null || running.process().isAlive()) {
+            return;
+        }
+        try {
+            if (!ClassDataSharing.promote(running.pendingArchive(), running.process().exitValue())) {
+                out.println("  " + running.service().name() + ": no archive written (exit "
+                        + running.process().exitValue() + "); the next run writes it");
+            }
+        } catch (IOException e) {
+            out.println("  " + running.service().name() + ": could not keep its archive: " + e.getMessage());
+        }
     }
 
     /** Kills one service at once (SIGKILL), as a crash or the OOM killer would, and waits until it is gone. */
@@ -652,7 +682,14 @@ public final class LocalSystem implements AutoCloseable {
         List<ProcessHandle> processes = new ArrayList<>();
         services.values().forEach(running -> processes.add(running.process().toHandle()));
         Collections.reverse(processes);
-        Processes.terminateAll(processes, settings.stopTimeout());
+        boolean writing = services.values().stream()
+                .anyMatch(running -> running.pendingArchive() != null && running.process().isAlive());
+        if (writing) {
+            out.println("Writing the services' " + (ClassDataSharing.aotCache() ? "AOT caches" : "CDS archives")
+                    + " for faster starts (once per build and set of JVM options) ...");
+        }
+        Processes.terminateAll(processes, stopTimeout(services.values()));
+        services.values().forEach(this::keepArchive);
         if (kafka != null) {
             kafka.stop();
         }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,55 @@ class ClassDataSharingTest {
     }
 
     @Test
+    void aServiceWithoutArchiveWritesOneAtItsCleanStopAndLaterStartsMapIt() throws Exception {
+        Path appDir = extracted("task");
+        List<String> options = List.of("-Xmx192m");
+
+        ClassDataSharing.Launch first = prepare(appDir, options);
+        Path archive = appDir.resolve(ClassDataSharing.archiveName(options));
+        assertThat(first.jvmArguments()).containsExactly(WRITE + archive + ".next");
+        assertThat(first.pending()).isEqualTo(ClassDataSharing.pending(archive));
+        assertThat(ClassDataSharing.column(first.cds())).isEqualTo("next");
+
+        // the JVM wrote it as it stopped (SIGTERM: a graceful shutdown, exit 143)
+        Files.writeString(first.pending(), "archive");
+        assertThat(ClassDataSharing.promote(first.pending(), 143)).isTrue();
+        assertThat(archive).hasContent("archive");
+        assertThat(first.pending()).doesNotExist();
+
+        ClassDataSharing.Launch later = prepare(appDir, options);
+        assertThat(later.jvmArguments()).containsExactly(MAP + archive);
+        assertThat(later.pending()).isNull();
+        assertThat(ClassDataSharing.column(later.cds())).isEqualTo("yes");
+    }
+
+    @Test
+    void anArchiveOfAKilledJvmIsDroppedAndTheNextRunWritesItAgain() throws Exception {
+        Path appDir = extracted("notes");
+        ClassDataSharing.Launch first = prepare(appDir, List.of());
+        Files.writeString(first.pending(), "half an arch");
+
+        assertThat(ClassDataSharing.promote(first.pending(), 137)).isFalse();
+
+        assertThat(first.pending()).doesNotExist();
+        assertThat(appDir.resolve(ClassDataSharing.archiveName(List.of()))).doesNotExist();
+        assertThat(prepare(appDir, List.of()).pending()).isEqualTo(first.pending());
+    }
+
+    @Test
+    void aPendingArchiveLeftByARunThatNeverStoppedIsNotMappedButWrittenAgain() throws Exception {
+        Path appDir = extracted("booking");
+        Path pending = ClassDataSharing.pending(appDir.resolve(ClassDataSharing.archiveName(List.of())));
+        Files.writeString(pending, "the launcher was killed before it kept this");
+
+        ClassDataSharing.Launch launch = prepare(appDir, List.of());
+
+        assertThat(launch.jvmArguments()).containsExactly(WRITE + pending);
+        assertThat(pending).doesNotExist();
+        assertThat(ClassDataSharing.promote(pending, 0)).as("nothing written: nothing kept").isFalse();
+    }
+
+    @Test
     void aBrokerWithoutArchiveWritesOneAtExitAndLaterStartsMapIt() throws Exception {
         Path jar = folder.resolve("kafka.jar");
         Files.writeString(jar, "kafka");
@@ -92,6 +142,26 @@ class ClassDataSharingTest {
         assertThat(stale).doesNotExist();
         assertThat(ClassDataSharing.broker(dir, List.of("-Xmx64m"), jar.toString()).jvmArguments())
                 .as("other options, another archive").doesNotContain(rebuilt.jvmArguments().get(0));
+    }
+
+    private static final String WRITE = ClassDataSharing.aotCache() ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=";
+    private static final String MAP = ClassDataSharing.aotCache() ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
+
+    /** A service's folder as an earlier run extracted it from its jar (so prepare extracts nothing). */
+    private Path extracted(String name) throws Exception {
+        Path jar = folder.resolve(name + "-exec.jar");
+        write(jar, Map.of("BOOT-INF/classes/A.class", name), Instant.parse("2026-01-01T00:00:00Z"));
+        Path appDir = folder.resolve("apps").resolve(name);
+        Files.createDirectories(appDir);
+        Files.writeString(appDir.resolve("source.txt"), ClassDataSharing.stamp(jar));
+        Files.writeString(appDir.resolve(ClassDataSharing.APPLICATION_JAR), "extracted");
+        return appDir;
+    }
+
+    private ClassDataSharing.Launch prepare(Path appDir, List<String> options) throws Exception {
+        Path jar = folder.resolve(appDir.getFileName() + "-exec.jar");
+        return ClassDataSharing.prepare(jar, appDir, options, folder.resolve("extract.log"), Duration.ofSeconds(30),
+                process -> { });
     }
 
     private static void write(Path jar, Map<String, String> entries, Instant time) throws Exception {

@@ -36,9 +36,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * are in {@code logs/<name>.log} (the previous run's as {@code .log.1}) and stay after the run for whoever has
  * to read them.
  *
- * <p>The services run without AppCDS archives unless {@code -Dbantam.it.cds=true}: a build repackages every
- * jar, and a training run for each (~150 s in all on the shared 2-core build machine) costs more than it saves
- * once (a plain start there: ~60 s; with archives from an earlier run of the same jars: ~20-25 s).
+ * <p>The services run without CDS archives unless {@code -Dbantam.it.cds=true}: a suite's system runs once, and
+ * writing the archives as it stops costs more than the one start they would speed up.
  */
 public final class RunningSystem implements AutoCloseable {
 
