@@ -4,7 +4,8 @@
 For each JVM flag set (column): start the system, record the time to ready and the memory (PSS) of every process,
 create users and data through the gateway, then with wrk:
   * authenticated GET /api/tasks?limit=10 (ten rows), direct to task-service and through the gateway;
-  * the mixed load: 24 users creating and listing tasks, notes and bookings and reading slots;
+  * the mixed load: 24 users creating and listing tasks, notes and bookings and reading slots, once warm;
+  * each step of the mixed load alone (--steps), to see which costs what;
 and for each run the CPU milliseconds per request of every process involved, read from /proc (utime + stime
 before and after), so that other load on the machine does not hide what a request costs. Then the PSS again.
 
@@ -133,7 +134,7 @@ class System:
         if self.process and self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)
             try:
-                self.process.wait(120)
+                self.process.wait(300)  # a first run writes the archives as it stops
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
         if self.output:
@@ -293,11 +294,7 @@ def column(name, flags, args):
             result["pss_after_mb"] = memory()
             return result
         if args.mixed_warmup > 0:
-            # booking-, notes- and task-service's write paths are cold until now (the GET runs only warmed
-            # task-service's list): without a warm-up the measured run is mostly JIT compilation
-            log(f"warm-up mixed {args.mixed_warmup} s ...")
-            wrk(gateway, args.mixed_warmup, args.users, 2, script=os.path.join(HERE, "mixed.lua"),
-                env=dict(env, BANTAM_BENCH_BOOKING_SKIP="3000"))
+            result["mixed_warmup"] = warm_up_mixed(gateway, args.mixed_warmup, args.users, env)
         log(f"mixed load: {args.users} users, {args.mixed} s ...")
         run = wrk(gateway, args.mixed, args.users, 2, script=os.path.join(HERE, "mixed.lua"), env=env)
         result["mixed"] = run
@@ -305,11 +302,52 @@ def column(name, flags, args):
             f"{run['errors']}, CPU ms/req {run['cpu_ms_per_request']}, load {run['load']}")
         if run["stderr"]:
             log(run["stderr"])
+        if args.steps > 0:
+            result["steps"] = steps(gateway, args.steps, args.users, env)
         time.sleep(2)
         result["pss_after_mb"] = memory()
         log(f"PSS after the mixed load {sum(result['pss_after_mb'].values())} MB {result['pss_after_mb']}")
     finally:
         system.down()
+    return result
+
+
+def warm_up_mixed(gateway, budget, users, env, window=10, least=90):
+    """
+    The mixed load in windows of `window` seconds until the system is warm: at least `least` seconds, then until three
+    windows in a row are within 10 % of each other's throughput, or `budget` seconds. booking-, notes- and
+    task-service's write paths are cold until now (the GET runs only warmed task-service's list), and C2 compiles
+    them while they run, for minutes: a fixed 20 s left the measured minute at a third of the steady throughput, and
+    two windows alike came as early as 50 s, on a plateau before the next compilations (docs/benchmarks.md,
+    session 20). Returns the windows' req/s.
+    """
+    windows, spent = [], 0
+    while spent < budget:
+        skip = 3000 * (len(windows) + 1)  # quarter-hours ahead of the measured run's bookings, and of each other's
+        run = wrk(gateway, window, users, 2, script=os.path.join(HERE, "mixed.lua"),
+                  env=dict(env, BANTAM_BENCH_BOOKING_SKIP=str(skip)))
+        windows.append(round(run["rps"]))
+        spent += window
+        log(f"warm-up mixed, {spent} s: {run['rps']:.0f} req/s")
+        last = windows[-3:]
+        if spent >= least and len(last) == 3 and max(last) - min(last) <= 0.1 * min(last):
+            break
+    return windows
+
+
+STEPS = ("GET tasks", "POST task", "GET notes", "POST note", "GET bookings", "POST booking", "GET slots")
+
+
+def steps(gateway, seconds, users, env):
+    """Each step of the mixed load alone, `seconds` each, warm: what each costs, per process."""
+    result = {}
+    for i, step in enumerate(STEPS):
+        run = wrk(gateway, seconds, users, 2, script=os.path.join(HERE, "mixed.lua"),
+                  env=dict(env, BANTAM_BENCH_ONLY=step, BANTAM_BENCH_BOOKING_SKIP=str(100000 + 3000 * i)))
+        result[step] = run
+        cpu = {k: v for k, v in run["cpu_ms_per_request"].items() if v >= 0.05}
+        log(f"{step:13s} {run['rps']:6.0f} req/s, p95 {run['p95']} ms, errors {run['errors']}, "
+            f"CPU ms/req {sum(cpu.values()):.2f} {cpu}, load {run['load']}")
     return result
 
 
@@ -327,6 +365,14 @@ def table(results):
         ]
         for proc in ("task", "gateway", "identity", "notes", "booking", "postgres", "kafka", "wrk"):
             rows.append((f"{target}: CPU ms/req {proc}", lambda r, t=target, p=proc: f"{r[t]['cpu_ms_per_request'].get(p, 0):.3f}"))
+    if all("steps" in r for r in results):
+        for step in STEPS:
+            rows.append((f"alone: {step}: req/s, CPU ms/req all processes (gateway + service)",
+                         lambda r, s=step: f"{r['steps'][s]['rps']:.0f}, {sum(r['steps'][s]['cpu_ms_per_request'].values()):.2f} "
+                                           f"({r['steps'][s]['cpu_ms_per_request'].get('gateway', 0):.2f} + "
+                                           f"{max(v for k, v in r['steps'][s]['cpu_ms_per_request'].items() if k in ('task', 'notes', 'booking')):.2f})"))
+    if all("mixed" in r for r in results):
+        rows.append(("mixed: warm-up windows, req/s", lambda r: " → ".join(map(str, r.get("mixed_warmup", [])))))
     lines = ["| figure | " + " | ".join(r["name"] for r in results) + " |", "|---" * (len(results) + 1) + "|"]
     for label, get in rows:
         lines.append(f"| {label} | " + " | ".join(get(r) for r in results) + " |")
@@ -341,7 +387,11 @@ def main():
     parser.add_argument("--duration", type=int, default=30, help="seconds of each GET run")
     parser.add_argument("--warmup", type=int, default=20, help="seconds of warm-up before the GET runs")
     parser.add_argument("--mixed", type=int, default=60, help="seconds of the mixed load (0: none)")
-    parser.add_argument("--mixed-warmup", type=int, default=20, help="seconds of mixed load before the measured one")
+    parser.add_argument("--mixed-warmup", type=int, default=240,
+                        help="at most this many seconds of mixed load before the measured one: 10 s windows, at least"
+                             " 90 s, until three in a row are within 10 %% of each other")
+    parser.add_argument("--steps", type=int, default=15,
+                        help="seconds of each step of the mixed load alone, after it (0: none)")
     parser.add_argument("--users", type=int, default=24)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--out", default=os.path.join(ROOT, ".bantam", "bench-http.json"))

@@ -18,6 +18,7 @@ local step = 0
 local booked = {}
 local slotsFrom, slotsTo
 local bookingSkip = 0
+local only
 
 function init(args)
   local n = tonumber(os.getenv("BANTAM_BENCH_THREADS") or "2")
@@ -32,6 +33,8 @@ function init(args)
   bookingSkip = tonumber(os.getenv("BANTAM_BENCH_BOOKING_SKIP") or "0")
   slotsFrom = os.getenv("BANTAM_BENCH_SLOTS_FROM")
   slotsTo = os.getenv("BANTAM_BENCH_SLOTS_TO")
+  -- one step of the cycle alone (e.g. "POST note"), to see what each costs
+  only = os.getenv("BANTAM_BENCH_ONLY")
 end
 
 local function iso(epoch)
@@ -45,7 +48,7 @@ function request()
   turn = turn % #mine + 1
   local u = mine[turn]
   if turn == 1 then step = step % #cycle + 1 end
-  local kind = cycle[(step + turn) % #cycle + 1]
+  local kind = only or cycle[(step + turn) % #cycle + 1]
   local headers = { ["Authorization"] = "Bearer " .. u.token, ["Content-Type"] = "application/json" }
   if kind == "GET tasks" then
     return wrk.format("GET", "/api/tasks?limit=20", headers)
