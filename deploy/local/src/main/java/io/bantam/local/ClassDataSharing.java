@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -44,6 +45,10 @@ final class ClassDataSharing {
     /** The first JDK whose AOT cache takes a one-step training run ({@code -XX:AOTCacheOutput}, JEP 514). */
     static final int AOT_CACHE_FEATURE = 25;
     private static final String STAMP = "source.txt";
+    /** The initial heap given to a JVM that maps an AOT cache when its options set none. */
+    static final String INITIAL_HEAP_FOR_AOT_CACHE = "-Xms32m";
+    /** What a JVM prints when it refuses an archive and will not start: an AOT cache, or an AppCDS archive. */
+    static final List<String> REFUSALS = List.of("Unable to use AOT cache", "Unable to use shared archive");
     /** The exit value of a JVM killed with SIGKILL (128 + 9). */
     private static final int KILLED = 137;
 
@@ -90,12 +95,40 @@ final class ClassDataSharing {
             Files.writeString(stampFile, stamp, StandardCharsets.UTF_8);
         }
         if (Files.isRegularFile(archive) && Files.size(archive) > 0) {
-            return new Launch(List.of(mapping(archive)), jar, aotCache() ? "archive (AOT cache)" : "archive");
+            List<String> arguments = new ArrayList<>();
+            if (aotCache() && jvmOptions.stream().noneMatch(o -> o.startsWith("-Xms") || o.startsWith("-XX:InitialHeapSize="))) {
+                // a JVM loads the cache's archived heap objects into its initial heap: the default (1/64 of the
+                // memory, 8 MB in a 512 MiB container) is too small for a cache written by a whole run, and the
+                // JVM then refuses to start ("archived heap objects cannot be loaded")
+                arguments.add(INITIAL_HEAP_FOR_AOT_CACHE);
+            }
+            arguments.add(mapping(archive));
+            return new Launch(List.copyOf(arguments), jar, aotCache() ? "archive (AOT cache)" : "archive");
         }
         Path pending = pending(archive);
         Files.deleteIfExists(pending);  // a run before this one was killed while writing it
         return new Launch(List.of(writingAtExit(pending)), jar, "none yet (written at the next ./bantam down)",
                 pending);
+    }
+
+    /**
+     * After a JVM that mapped {@code launch}'s archive exited before it was ready: when its log's last lines say the
+     * JVM refused the archive, deletes it (the next start writes a new one) and says so.
+     */
+    static Optional<String> dropRefused(Launch launch, String logTail) throws IOException {
+        if (REFUSALS.stream().noneMatch(logTail::contains)) {
+            return Optional.empty();
+        }
+        for (String argument : launch.jvmArguments()) {
+            String prefix = aotCache() ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
+            if (argument.startsWith(prefix)) {
+                Path archive = Path.of(argument.substring(prefix.length()));
+                Files.deleteIfExists(archive);
+                return Optional.of("the JVM refused its archive " + archive.getFileName()
+                        + ", now deleted: the next ./bantam up starts without it and writes a new one");
+            }
+        }
+        return Optional.empty();
     }
 
     /** Where a run writes {@code archive} before it is {@link #promote promoted}. */

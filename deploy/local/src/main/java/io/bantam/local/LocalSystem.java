@@ -477,9 +477,11 @@ public final class LocalSystem implements AutoCloseable {
             checkNotClosed();
             for (RunningService running : List.copyOf(waiting)) {
                 if (!running.process().isAlive()) {
+                    String tail = LogTail.of(running.log(), 40);
                     throw new IllegalStateException(running.service().name() + " exited with code "
-                            + running.process().exitValue() + " before it was ready; last lines of "
-                            + running.log() + ":\n" + LogTail.of(running.log(), 40));
+                            + running.process().exitValue() + " before it was ready"
+                            + refusedArchive(running.service().name(), tail).map(why -> " (" + why + ")").orElse("")
+                            + "; last lines of " + running.log() + ":\n" + tail);
                 }
                 if (ready(running.service())) {
                     waiting.remove(running);
@@ -503,6 +505,15 @@ public final class LocalSystem implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for the services", e);
             }
+        }
+    }
+
+    private Optional<String> refusedArchive(String name, String logTail) {
+        ClassDataSharing.Launch launch = launches.get(name);
+        try {
+            return launch == null ? Optional.empty() : ClassDataSharing.dropRefused(launch, logTail);
+        } catch (IOException e) {
+            return Optional.of("the JVM refused its archive, which could not be deleted: " + e.getMessage());
         }
     }
 

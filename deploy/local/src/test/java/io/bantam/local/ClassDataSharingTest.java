@@ -71,9 +71,32 @@ class ClassDataSharingTest {
         assertThat(first.pending()).doesNotExist();
 
         ClassDataSharing.Launch later = prepare(appDir, options);
-        assertThat(later.jvmArguments()).containsExactly(MAP + archive);
+        assertThat(later.jvmArguments()).as("an AOT cache needs an initial heap that holds its objects").isEqualTo(
+                ClassDataSharing.aotCache() ? List.of("-Xms32m", MAP + archive) : List.of(MAP + archive));
         assertThat(later.pending()).isNull();
         assertThat(ClassDataSharing.column(later.cds())).isEqualTo("yes");
+        Path sized = appDir.resolve(ClassDataSharing.archiveName(List.of("-Xms64m")));
+        Files.writeString(sized, "archive");
+        assertThat(prepare(appDir, List.of("-Xms64m")).jvmArguments()).as("the options' own initial heap")
+                .containsExactly(MAP + sized);
+    }
+
+    @Test
+    void anArchiveTheJvmRefusesIsDeletedSoTheNextStartWritesANewOne() throws Exception {
+        Path appDir = extracted("identity");
+        Path archive = appDir.resolve(ClassDataSharing.archiveName(List.of()));
+        Files.writeString(archive, "archive");
+        ClassDataSharing.Launch launch = prepare(appDir, List.of());
+
+        assertThat(ClassDataSharing.dropRefused(launch, "Started IdentityApplication")).isEmpty();
+        assertThat(archive).exists();
+
+        String refusal = ClassDataSharing.aotCache()
+                ? "[0.038s][error][aot] unrecoverable error\nError occurred during initialization of VM\nUnable to use AOT cache.\n"
+                : "Error occurred during initialization of VM\nUnable to use shared archive.\n";
+        assertThat(ClassDataSharing.dropRefused(launch, refusal)).get().asString().contains(archive.getFileName().toString());
+        assertThat(archive).doesNotExist();
+        assertThat(prepare(appDir, List.of()).pending()).as("the next start writes one").isNotNull();
     }
 
     @Test
