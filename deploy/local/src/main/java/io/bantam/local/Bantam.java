@@ -69,6 +69,9 @@ public final class Bantam {
         new CountDownLatch(1).await();
     }
 
+    /** How long {@code down} waits for the launcher to stop everything, archives aside. */
+    private static final Duration STOP_PATIENCE = Duration.ofSeconds(90);
+
     private static void down(LocalSettings settings, PrintStream out) {
         Map<String, StateFile.Entry> entries = StateFile.read(settings.pidFile());
         Optional<ProcessHandle> launcher = Optional.ofNullable(entries.get(StateFile.LAUNCHER))
@@ -76,8 +79,10 @@ public final class Bantam {
         if (launcher.isPresent()) {
             out.println("Stopping Bantam (pid " + launcher.get().pid() + ") ...");
             launcher.get().destroy();
-            if (!Processes.awaitExit(launcher.get(), Duration.ofSeconds(90))) {
-                out.println("It did not stop within 90 s; killing it and what it started");
+            // a first run's services write their archives as they stop (LocalSystem.ARCHIVE_WRITING_TIME)
+            Duration patience = STOP_PATIENCE.plus(LocalSystem.ARCHIVE_WRITING_TIME);
+            if (!Processes.awaitExit(launcher.get(), patience)) {
+                out.println("It did not stop within " + patience.toSeconds() + " s; killing it and what it started");
                 launcher.get().destroyForcibly();
                 Processes.awaitExit(launcher.get(), Duration.ofSeconds(10));
             }
