@@ -187,7 +187,7 @@ class FaultsIT {
         // Leave the system as it was found. The killed service's Kafka consumer kept its partitions until the broker
         // gave up on it (session.timeout.ms, 45 s): a relationship made meanwhile reaches the restarted service only
         // then, and the suites after this one (WebErrorsIT) wait 30 s for one. Wait here until it hears them again.
-        World.User client = World.signUp(gateway, "CLIENT", "Rita Rejoin");
+        World.User client = World.signUp(gateway, "CLIENT", "Rejoiner");
         world.connect(world.a, client);
         Reply heard = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                 .until(() -> gateway.post("/api/bookings", world.bookingBody(client), world.a.token()),
