@@ -14,7 +14,8 @@ import io.bantam.service.testsupport.ArchitectureRules;
  * availability, booking and rules reach each other through their beans, never each other's stores), and the time
  * rules (local time, DST) as plain Java as the domain.
  */
-@AnalyzeClasses(packages = "io.bantam.booking", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "io.bantam.booking",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureRules.WithoutAotCode.class})
 class ArchitectureTest {
 
     @ArchTest

@@ -63,6 +63,16 @@ final class ClassDataSharing {
         Launch(List<String> jvmArguments, Path jar, String cds) {
             this(jvmArguments, jar, cds, null);
         }
+
+        /** The same launch with {@code options} first among its JVM arguments. */
+        Launch with(List<String> options) {
+            if (options.isEmpty()) {
+                return this;
+            }
+            List<String> arguments = new ArrayList<>(options);
+            arguments.addAll(jvmArguments);
+            return new Launch(List.copyOf(arguments), jar, cds, pending);
+        }
     }
 
     /**

@@ -23,6 +23,8 @@ import java.util.Map;
  *   <tr><td>{@code BANTAM_KAFKA_CONTROLLER_PORT}</td><td>Kafka's KRaft controller (default 9093)</td></tr>
  *   <tr><td>{@code BANTAM_<NAME>_PORT}</td><td>one service, e.g. {@code BANTAM_IDENTITY_PORT}</td></tr>
  *   <tr><td>{@code BANTAM_CDS}</td><td>{@code false} turns the AppCDS archives off (default on)</td></tr>
+ *   <tr><td>{@code BANTAM_SPRING_AOT}</td><td>{@code false} starts the services without the bean definitions Spring AOT
+ *       worked out at build time (default: with them, see {@link SpringAot})</td></tr>
  *   <tr><td>{@code BANTAM_JVM_OPTS}</td><td>replaces the services' JVM options</td></tr>
  *   <tr><td>{@code BANTAM_KAFKA_JVM_OPTS}</td><td>replaces the Kafka broker's JVM options</td></tr>
  *   <tr><td>{@code BANTAM_READY_TIMEOUT}</td><td>seconds to wait for every readiness probe (default 180)</td></tr>
@@ -43,6 +45,7 @@ public record LocalSettings(
         int kafkaPort,
         int kafkaControllerPort,
         boolean classDataSharing,
+        boolean springAot,
         List<String> jvmOptions,
         List<String> kafkaJvmOptions,
         Duration readyTimeout,
@@ -113,6 +116,7 @@ public record LocalSettings(
                 intValue(env, "BANTAM_KAFKA_PORT", 9092 + offset),
                 intValue(env, "BANTAM_KAFKA_CONTROLLER_PORT", 9093 + offset),
                 !"false".equalsIgnoreCase(env.getOrDefault("BANTAM_CDS", "true")),
+                !"false".equalsIgnoreCase(env.getOrDefault("BANTAM_SPRING_AOT", "true")),
                 jvmOptions,
                 kafkaJvmOptions,
                 Duration.ofSeconds(intValue(env, "BANTAM_READY_TIMEOUT", 180)),
@@ -125,7 +129,7 @@ public record LocalSettings(
         Map<String, String> merged = new LinkedHashMap<>(serviceEnvironment);
         merged.putAll(environment);
         return new LocalSettings(root, state, services, postgresPort, kafkaPort, kafkaControllerPort, classDataSharing,
-                jvmOptions, kafkaJvmOptions, readyTimeout, stopTimeout, merged);
+                springAot, jvmOptions, kafkaJvmOptions, readyTimeout, stopTimeout, merged);
     }
 
     /** A service of this run by name. */

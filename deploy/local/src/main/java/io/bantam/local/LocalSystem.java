@@ -341,19 +341,24 @@ public final class LocalSystem implements AutoCloseable {
 
     /** Extraction for every service that needs it, side by side, and each one's archive or the order to write it. */
     private Map<String, ClassDataSharing.Launch> prepareLaunches(Map<String, Path> jars) {
+        Map<String, List<String>> springAot = springAot(jars);
         Map<String, ClassDataSharing.Launch> launches = new LinkedHashMap<>();
         if (!settings.classDataSharing()) {
-            jars.forEach((name, jar) -> launches.put(name, ClassDataSharing.plain(jar)));
+            jars.forEach((name, jar) -> launches.put(name, ClassDataSharing.plain(jar).with(springAot.get(name))));
             return launches;
         }
         Map<String, CompletableFuture<ClassDataSharing.Launch>> futures = new LinkedHashMap<>();
         for (LocalSettings.Service service : settings.services()) {
+            List<String> aot = springAot.get(service.name());
             futures.put(service.name(), CompletableFuture.supplyAsync(() -> {
                 try {
+                    // the archive is keyed by the options including Spring AOT's: with it, other classes load
+                    List<String> options = new ArrayList<>(settings.jvmOptions());
+                    options.addAll(aot);
                     return ClassDataSharing.prepare(jars.get(service.name()),
-                            settings.appsDir().resolve(service.name()), settings.jvmOptions(),
+                            settings.appsDir().resolve(service.name()), options,
                             settings.logDir().resolve(service.name() + "-extract.log"), settings.readyTimeout(),
-                            this::helperStarted);
+                            this::helperStarted).with(aot);
                 } catch (IOException e) {
                     throw new CompletionException(e);
                 } catch (InterruptedException e) {
@@ -367,10 +372,40 @@ public final class LocalSystem implements AutoCloseable {
                 launches.put(name, future.join());
             } catch (CompletionException e) {
                 out.println("  " + name + ": no class data sharing (" + e.getCause().getMessage() + ")");
-                launches.put(name, ClassDataSharing.plain(jars.get(name)));
+                launches.put(name, ClassDataSharing.plain(jars.get(name)).with(springAot.get(name)));
             }
         });
         return launches;
+    }
+
+    /**
+     * Per service, the JVM option that has it use the bean definitions its build worked out ({@link SpringAot}), or
+     * none: when {@code BANTAM_SPRING_AOT=false}, when its jar has none, or when this run's settings could switch a
+     * bean the build fixed (then a line says which).
+     */
+    private Map<String, List<String>> springAot(Map<String, Path> jars) {
+        Map<String, List<String>> options = new LinkedHashMap<>();
+        Map<String, String> refused = new LinkedHashMap<>();
+        for (LocalSettings.Service service : settings.services()) {
+            options.put(service.name(), List.of());
+            if (!settings.springAot() || !SpringAot.processed(jars.get(service.name()))) {
+                continue;
+            }
+            Map<String, String> env = new LinkedHashMap<>(System.getenv());
+            env.putAll(environment(service));
+            Optional<String> refusal = SpringAot.refusal(env, settings.jvmOptions());
+            if (refusal.isPresent()) {
+                refused.put(service.name(), refusal.get());
+            } else {
+                options.put(service.name(), List.of(SpringAot.ENABLED));
+            }
+        }
+        if (!refused.isEmpty()) {
+            out.println("  Spring AOT off for " + String.join(", ", refused.keySet()) + ": "
+                    + refused.values().iterator().next() + " (started the ordinary way; BANTAM_SPRING_AOT=false"
+                    + " says it for good)");
+        }
+        return options;
     }
 
     /**

@@ -30,6 +30,7 @@ class LocalSettingsTest {
         assertThat(settings.ports()).containsExactly(5432, 9092, 9093, 8081, 8080, 8090);
         assertThat(settings.entryPoint().url()).isEqualTo("http://localhost:8080");
         assertThat(settings.classDataSharing()).isTrue();
+        assertThat(settings.springAot()).isTrue();
         assertThat(settings.jvmOptions()).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     }
 
@@ -39,10 +40,12 @@ class LocalSettingsTest {
                 "BANTAM_PORT_OFFSET", "20000",
                 "BANTAM_IDENTITY_PORT", "7000",
                 "BANTAM_CDS", "false",
+                "BANTAM_SPRING_AOT", "false",
                 "BANTAM_JVM_OPTS", " -Xmx300m  -Dx=y "));
 
         assertThat(settings.ports()).containsExactly(25432, 29092, 29093, 7000, 28080, 28090);
         assertThat(settings.classDataSharing()).isFalse();
+        assertThat(settings.springAot()).isFalse();
         assertThat(settings.jvmOptions()).containsExactly("-Xmx300m", "-Dx=y");
     }
 

@@ -10,6 +10,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
@@ -22,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The layering every service keeps (DESIGN.md), written once. A service applies them with
  * <pre>{@code
- * @AnalyzeClasses(packages = "io.bantam.<service>", importOptions = ImportOption.DoNotIncludeTests.class)
+ * @AnalyzeClasses(packages = "io.bantam.<service>",
+ *         importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureRules.WithoutAotCode.class})
  * class ArchitectureTest {
  *     @ArchTest
  *     static final ArchTests shared = ArchTests.in(ArchitectureRules.class);
@@ -31,6 +34,19 @@ import org.springframework.web.bind.annotation.RestController;
  * and adds its own rules beside them (e.g. a domain that is not in a {@code domain} package).
  */
 public final class ArchitectureRules {
+
+    /**
+     * Leaves out the code Spring AOT generates at build time ({@code Foo__BeanDefinitions},
+     * {@code FooApplication__BeanFactoryRegistrations}...): it wires every bean of the service, so it reaches every
+     * feature by design. It is in {@code target/classes} after a build that packaged the service (process-aot runs
+     * before the jar is made), and would otherwise break the rules below on the next test run.
+     */
+    public static final class WithoutAotCode implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("__");
+        }
+    }
 
     /** What domain code must not use: frameworks, events, the platform but for its plain-Java types (Patch, Role). */
     public static final DescribedPredicate<JavaClass> FRAMEWORKS = resideInAnyPackage(
