@@ -414,6 +414,21 @@ class BookingApiIT {
         }
 
         @Test
+        void theListFindsTheLongestBookingThatBeganBeforeTheRange() {
+            // 12 hours, the longest a booking may be: it began the evening before and still runs at 07:59
+            String overnight = api.book(freelancer, client, berlin(monday.minusDays(1), "20:00"), 720);
+            String morning = api.book(freelancer, client, berlin(monday, "08:00"), 30);
+
+            String uri = "/api/bookings?from={from}&to={to}";
+            assertThat(ids(api.get(freelancer, uri, berlin(monday, "07:59"), berlin(monday, "09:00"))))
+                    .containsExactly(overnight, morning);
+            assertThat(ids(api.get(client, uri, berlin(monday, "08:00"), berlin(monday, "09:00"))))
+                    .containsExactly(morning);
+            assertThat(ids(api.get(client, "/api/bookings?to={to}", berlin(monday, "08:00"))))
+                    .containsExactly(overnight);
+        }
+
+        @Test
         void theListPagesWithACursor() {
             for (int hour = 9; hour < 14; hour++) {
                 api.book(freelancer, client, berlin(monday, String.format("%02d:00", hour)), 30);

@@ -1,11 +1,13 @@
 package io.bantam.booking.booking.persistence;
 
 import io.bantam.booking.booking.domain.Booking;
+import io.bantam.booking.booking.domain.BookingDetails;
 import io.bantam.booking.booking.domain.OverlapException;
 import io.bantam.booking.booking.domain.Party;
 import io.bantam.booking.rules.domain.HeldTime;
 import io.bantam.booking.time.TimeRange;
 import io.r2dbc.postgresql.api.PostgresqlException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -253,19 +255,38 @@ public class BookingStore {
     /**
      * A page of the user's live bookings (as either party) that overlap {@code [from, to)} (null bounds are
      * open), ascending by start then id, starting after the given key when there is one.
+     *
+     * <p>Each side (the user as freelancer, as client) is read in start order from its own index and stops after
+     * {@code limit} rows, so a page costs the same however many bookings the user has and wherever it starts. The
+     * overlap is {@code start < to AND end > from}; as no booking is longer than
+     * {@link BookingDetails#MAX_DURATION_MINUTES}, one that ends after {@code from} starts after {@code from} minus that,
+     * which bounds the index range from below.
      */
     public Flux<Booking> list(UUID user, Instant from, Instant to, Instant afterStart, UUID afterId, int limit) {
-        String after = afterStart == null ? "" : " AND (b.start_at, b.id) > (:afterStart, :afterId)";
-        DatabaseClient.GenericExecuteSpec spec = db.sql("SELECT " + prefixed("b.") + """
-                         FROM booking_participant p
-                         JOIN booking b ON b.id = p.booking_id
-                        WHERE p.user_id = :user
-                          AND p.during && tstzrange(CAST(:from AS timestamptz), CAST(:to AS timestamptz), '[)')"""
-                        + after + " ORDER BY b.start_at, b.id LIMIT :limit")
+        StringBuilder range = new StringBuilder();
+        if (from != null) {
+            range.append(" AND b.start_at > :earliestStart AND b.end_at > :from");
+        }
+        if (to != null) {
+            range.append(" AND b.start_at < :to");
+        }
+        if (afterStart != null) {
+            range.append(" AND (b.start_at, b.id) > (:afterStart, :afterId)");
+        }
+        String side = "SELECT " + prefixed("b.") + "FROM booking b WHERE b.%s = :user AND b.cancelled_at IS NULL"
+                + range + " ORDER BY b.start_at, b.id LIMIT :limit";
+        DatabaseClient.GenericExecuteSpec spec = db.sql("SELECT " + BookingRow.COLUMNS + " FROM (("
+                        + side.formatted("freelancer_id") + ") UNION ALL (" + side.formatted("client_id")
+                        + ")) page ORDER BY start_at, id LIMIT :limit")
                 .bind("user", user)
-                .bind("from", Parameter.fromOrEmpty(from, Instant.class))
-                .bind("to", Parameter.fromOrEmpty(to, Instant.class))
                 .bind("limit", limit);
+        if (from != null) {
+            spec = spec.bind("from", from)
+                    .bind("earliestStart", from.minus(Duration.ofMinutes(BookingDetails.MAX_DURATION_MINUTES)));
+        }
+        if (to != null) {
+            spec = spec.bind("to", to);
+        }
         if (afterStart != null) {
             spec = spec.bind("afterStart", afterStart).bind("afterId", afterId);
         }
