@@ -130,9 +130,8 @@ final class ClassDataSharing {
             return Optional.empty();
         }
         for (String argument : launch.jvmArguments()) {
-            String prefix = aotCache() ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
-            if (argument.startsWith(prefix)) {
-                Path archive = Path.of(argument.substring(prefix.length()));
+            if (argument.startsWith(mappingOption())) {
+                Path archive = Path.of(argument.substring(mappingOption().length()));
                 Files.deleteIfExists(archive);
                 return Optional.of("the JVM refused its archive " + archive.getFileName()
                         + ", now deleted: the next ./bantam up starts without it and writes a new one");
@@ -222,7 +221,12 @@ final class ClassDataSharing {
 
     /** The option that maps {@code archive}: an AOT cache on JDK 25+, an AppCDS archive before. */
     private static String mapping(Path archive) {
-        return (aotCache() ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive;
+        return mappingOption() + archive;
+    }
+
+    /** The option that maps an archive, without its path. */
+    private static String mappingOption() {
+        return aotCache() ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
     }
 
     /** The option that writes {@code archive} when the JVM exits (at a clean stop). */
