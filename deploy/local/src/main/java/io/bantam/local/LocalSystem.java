@@ -344,37 +344,37 @@ public final class LocalSystem implements AutoCloseable {
         Map<String, List<String>> springAot = springAot(jars);
         Map<String, ClassDataSharing.Launch> launches = new LinkedHashMap<>();
         if (!settings.classDataSharing()) {
-            jars.forEach((name, jar) -> launches.put(name, ClassDataSharing.plain(jar).with(springAot.get(name))));
-            return launches;
-        }
-        Map<String, CompletableFuture<ClassDataSharing.Launch>> futures = new LinkedHashMap<>();
-        for (LocalSettings.Service service : settings.services()) {
-            List<String> aot = springAot.get(service.name());
-            futures.put(service.name(), CompletableFuture.supplyAsync(() -> {
-                try {
-                    // the archive is keyed by the options including Spring AOT's: with it, other classes load
-                    List<String> options = new ArrayList<>(settings.jvmOptions());
-                    options.addAll(aot);
-                    return ClassDataSharing.prepare(jars.get(service.name()),
-                            settings.appsDir().resolve(service.name()), options,
-                            settings.logDir().resolve(service.name() + "-extract.log"), settings.readyTimeout(),
-                            this::helperStarted).with(aot);
-                } catch (IOException e) {
-                    throw new CompletionException(e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new CompletionException(e);
-                }
-            }));
-        }
-        futures.forEach((name, future) -> {
-            try {
-                launches.put(name, future.join());
-            } catch (CompletionException e) {
-                out.println("  " + name + ": no class data sharing (" + e.getCause().getMessage() + ")");
-                launches.put(name, ClassDataSharing.plain(jars.get(name)).with(springAot.get(name)));
+            jars.forEach((name, jar) -> launches.put(name, ClassDataSharing.plain(jar)));
+        } else {
+            Map<String, CompletableFuture<ClassDataSharing.Launch>> futures = new LinkedHashMap<>();
+            for (LocalSettings.Service service : settings.services()) {
+                // the archive is keyed by the options including Spring AOT's: with it, other classes load
+                List<String> options = new ArrayList<>(settings.jvmOptions());
+                options.addAll(springAot.get(service.name()));
+                futures.put(service.name(), CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return ClassDataSharing.prepare(jars.get(service.name()),
+                                settings.appsDir().resolve(service.name()), options,
+                                settings.logDir().resolve(service.name() + "-extract.log"), settings.readyTimeout(),
+                                this::helperStarted);
+                    } catch (IOException e) {
+                        throw new CompletionException(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new CompletionException(e);
+                    }
+                }));
             }
-        });
+            futures.forEach((name, future) -> {
+                try {
+                    launches.put(name, future.join());
+                } catch (CompletionException e) {
+                    out.println("  " + name + ": no class data sharing (" + e.getCause().getMessage() + ")");
+                    launches.put(name, ClassDataSharing.plain(jars.get(name)));
+                }
+            });
+        }
+        launches.replaceAll((name, launch) -> launch.with(springAot.get(name)));
         return launches;
     }
 
