@@ -9,6 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,6 +55,21 @@ class BantamUpIT {
     @BeforeAll
     static void theSystemTheWayBantamUpStartsIt(RunningSystem system) {
         gateway = system.settings().entryPoint().url();
+    }
+
+    /**
+     * The server keeps a small page cache of its own (docs/local.md, session 22), set on the command line, so that
+     * neither the data folder's configuration nor a leftover {@code ALTER SYSTEM} decides it.
+     */
+    @Test
+    void postgresRunsWithTheLaunchersSmallSharedBuffers(RunningSystem system) throws Exception {
+        String url = "jdbc:postgresql://localhost:" + system.settings().postgresPort() + "/task";
+        try (Connection connection = DriverManager.getConnection(url, "task", "task");
+                Statement statement = connection.createStatement();
+                ResultSet shown = statement.executeQuery("SHOW shared_buffers")) {
+            assertThat(shown.next()).isTrue();
+            assertThat(shown.getString(1)).isEqualTo(LocalPostgres.SHARED_BUFFERS);
+        }
     }
 
     @Test
