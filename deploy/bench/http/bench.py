@@ -288,8 +288,7 @@ def column(name, flags, args):
             for target, base in (("direct", task), ("gateway", gateway)):
                 run = wrk(base + path, args.duration, args.connections, 2, bench_user["token"])
                 runs[target].append(run)
-                log(f"{target} {i + 1}/{args.repeat}: {run['rps']:.0f} req/s p50 {run['p50']} p95 {run['p95']} p99 "
-                    f"{run['p99']} ms, errors {run['errors']}, CPU ms/req {run['cpu_ms_per_request']}, load {run['load']}")
+                log(f"{target} {i + 1}/{args.repeat}: {summary(run)}")
         for target in runs:
             result[target] = median_run(runs[target])
         users_file = os.path.join(ROOT, ".bantam", "bench-users.lua")
@@ -310,12 +309,10 @@ def column(name, flags, args):
         for i in range(args.repeat):
             log(f"mixed load {i + 1}/{args.repeat}: {args.users} users, {args.mixed} s ...")
             # each run books in a range of its own (quarter-hours ahead), beyond the warm-up's and the steps'
-            skip = 0 if i == 0 else 150000 + 3000 * i
             run = wrk(gateway, args.mixed, args.users, 2, script=os.path.join(HERE, "mixed.lua"),
-                      env=dict(env, BANTAM_BENCH_BOOKING_SKIP=str(skip)))
+                      env=dict(env, BANTAM_BENCH_BOOKING_SKIP=str(150000 + 3000 * i)))
             mixed.append(run)
-            log(f"mixed {i + 1}/{args.repeat}: {run['rps']:.0f} req/s p50 {run['p50']} p95 {run['p95']} p99 "
-                f"{run['p99']} ms, errors {run['errors']}, CPU ms/req {run['cpu_ms_per_request']}, load {run['load']}")
+            log(f"mixed {i + 1}/{args.repeat}: {summary(run)}")
             if run["stderr"]:
                 log(run["stderr"])
         result["mixed"] = median_run(mixed)
@@ -327,6 +324,12 @@ def column(name, flags, args):
     finally:
         system.down()
     return result
+
+
+def summary(run):
+    """One wrk run in a line of the log."""
+    return (f"{run['rps']:.0f} req/s p50 {run['p50']} p95 {run['p95']} p99 {run['p99']} ms, errors {run['errors']}, "
+            f"CPU ms/req {run['cpu_ms_per_request']}, load {run['load']}")
 
 
 def median_run(runs):
