@@ -209,13 +209,24 @@ public final class RunningSystem implements AutoCloseable {
         }
     }
 
-    /** An offset that moves every default port (5432, 8080-8085, 9092, 9093) onto free ones. */
+    /** The default ports the offset moves: PostgreSQL, the gateway and services, Kafka and its controller. */
+    static final List<Integer> DEFAULT_PORTS = List.of(5432, 8080, 8081, 8082, 8083, 8084, 8085, 9092, 9093);
+
+    /**
+     * Where Linux starts handing out ephemeral ports (its default {@code ip_local_port_range}, 32768-60999): the
+     * local end of every outgoing connection, of which the starting services open many (database pools, Kafka
+     * clients). A service port at or above it can be taken by one of those between the check that it is free and
+     * the service's bind ("Port 37122 was already in use", session 22's CI run).
+     */
+    static final int EPHEMERAL_PORTS_START = 32_768;
+
+    /** An offset that moves every default port onto free ones, all of them below the ephemeral range. */
     static int freeOffset() {
-        List<Integer> defaults = List.of(5432, 8080, 8081, 8082, 8083, 8084, 8085, 9092, 9093);
         for (int attempt = 0; attempt < 50; attempt++) {
-            int offset = 20_000 + ThreadLocalRandom.current().nextInt(0, 20) * 1000
-                    + ThreadLocalRandom.current().nextInt(0, 100);
-            if (defaults.stream().allMatch(port -> Ports.isFree(port + offset))) {
+            // ports 15,432-31,692: 10,000-22,599 plus the defaults
+            int offset = 10_000 + ThreadLocalRandom.current().nextInt(0, 13) * 1000
+                    + ThreadLocalRandom.current().nextInt(0, 600);
+            if (DEFAULT_PORTS.stream().allMatch(port -> Ports.isFree(port + offset))) {
                 return offset;
             }
         }
